@@ -1,0 +1,112 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings shared by every target: Swift 6 language mode plus the upcoming features our style guide asks for.
+let sharedSwiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "MDLKit",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "MDLCBOR", targets: ["MDLCBOR"]),
+        .library(name: "MDLCOSE", targets: ["MDLCOSE"]),
+        .library(name: "MDLKit", targets: ["MDLKit"]),
+        .library(name: "MDLSandbox", targets: ["MDLSandbox"]),
+        .executable(name: "mdl-rp", targets: ["mdl-rp"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CMDLSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"]), .brew(["libsodium"])]
+        ),
+        .systemLibrary(
+            name: "CMDLCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
+        ),
+        .systemLibrary(
+            name: "CMDLZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        .target(name: "MDLCBOR", swiftSettings: sharedSwiftSettings),
+        .target(
+            name: "MDLCOSE",
+            dependencies: [
+                "MDLCBOR",
+                "CMDLSodium",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .target(
+            name: "MDLKit",
+            dependencies: [
+                "MDLCBOR",
+                "MDLCOSE",
+                "CMDLSodium",
+                "CMDLCurl",
+                "CMDLZlib",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .target(
+            name: "MDLSandbox",
+            dependencies: [
+                "MDLKit",
+                "MDLCBOR",
+                "MDLCOSE",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .executableTarget(
+            name: "mdl-rp",
+            dependencies: [
+                "MDLKit",
+                "MDLSandbox",
+                "MDLCBOR",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Samples/RelyingPartyCLI",
+            swiftSettings: sharedSwiftSettings
+        ),
+        .testTarget(name: "MDLCBORTests", dependencies: ["MDLCBOR"], swiftSettings: sharedSwiftSettings),
+        .testTarget(
+            name: "MDLCOSETests",
+            dependencies: ["MDLCOSE", "MDLCBOR", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .testTarget(
+            name: "MDLKitTests",
+            dependencies: [
+                "MDLKit", "MDLSandbox", "MDLCBOR", "MDLCOSE",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .testTarget(name: "CLITests", dependencies: ["MDLCBOR"], swiftSettings: sharedSwiftSettings),
+    ]
+)

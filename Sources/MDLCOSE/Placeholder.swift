@@ -1,0 +1,1 @@
+// The COSE layer: see COSESign1.swift and friends.

@@ -1,0 +1,1 @@
+// The relying-party SDK.

@@ -1,0 +1,1 @@
+// The sandbox: issuing authority, registrar, wallet, status service.
