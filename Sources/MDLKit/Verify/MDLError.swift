@@ -14,7 +14,7 @@ public struct MDLError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A message a person can act on. Never contains personal data.
     public let message: String
     /// The index of the document in the DeviceResponse the failure concerns, when there is one.
-    public let documentIndex: Int?
+    public private(set) var documentIndex: Int?
     /// Where the error was raised (`#fileID:#line`), for bug reports.
     public let location: String
 
@@ -28,27 +28,11 @@ public struct MDLError: Error, Hashable, Sendable, CustomStringConvertible {
         self.location = "\(file):\(line)"
     }
 
-    /// The same error, attributed to document `index`.
+    /// The same error, attributed to document `index` of the DeviceResponse.
     public func inDocument(_ index: Int) -> MDLError {
-        MDLError(code: code, message: message, documentIndex: index, file: "", line: 0).withLocation(location)
-    }
-
-    private func withLocation(_ location: String) -> MDLError {
         var copy = self
-        copy.locationStorage = location
+        copy.documentIndex = index
         return copy
-    }
-
-    private var locationStorage: String? {
-        get { location }
-        set { if let newValue { self = MDLError(copying: self, location: newValue) } }
-    }
-
-    private init(copying other: MDLError, location: String) {
-        self.code = other.code
-        self.message = other.message
-        self.documentIndex = other.documentIndex
-        self.location = location
     }
 
     public var description: String { "\(code.rawValue): \(message)" }
