@@ -1,0 +1,295 @@
+/// Reads one CBOR data item from received bytes: lenient on form, strict on meaning.
+///
+/// By default it accepts any well-formed encoding, including non-preferred heads and indefinite lengths, since real
+/// issuers emit them and every digest and signature is computed over the received bytes anyway. It always refuses
+/// what is ambiguous or hostile: duplicate map keys, trailing bytes, invalid UTF-8, truncation, reserved values and
+/// anything past the limits, each with its own ``CBORError/Code``. ``Options/strict`` also refuses the non-preferred
+/// forms.
+///
+/// ```swift
+/// let item = try CBORDecoder().decode(bytes)
+/// ```
+public struct CBORDecoder: Sendable {
+    /// Limits and strictness.
+    public struct Options: Sendable, Hashable {
+        /// Refuse non-preferred heads and indefinite lengths as well.
+        public var strict: Bool
+        /// The largest input accepted, in bytes.
+        public var maxInputBytes: Int
+        /// The deepest nesting of arrays, maps and tags accepted.
+        public var maxDepth: Int
+        /// The longest byte or text string accepted, in bytes.
+        public var maxStringBytes: Int
+        /// The most elements (array items or map entries) one container may declare.
+        public var maxElements: Int
+
+        /// Creates options; the defaults suit mdoc structures (a DeviceResponse with portraits is well under 16 MiB).
+        public init(
+            strict: Bool = false, maxInputBytes: Int = 16 << 20, maxDepth: Int = 32,
+            maxStringBytes: Int = 8 << 20, maxElements: Int = 65_536
+        ) {
+            self.strict = strict
+            self.maxInputBytes = maxInputBytes
+            self.maxDepth = maxDepth
+            self.maxStringBytes = maxStringBytes
+            self.maxElements = maxElements
+        }
+    }
+
+    /// The options in use.
+    public let options: Options
+
+    /// Creates a decoder.
+    public init(options: Options = .init()) { self.options = options }
+
+    /// Decodes exactly one item; anything after it is an error.
+    public func decode(_ bytes: [UInt8]) throws(CBORError) -> CBOR {
+        guard bytes.count <= options.maxInputBytes else {
+            throw CBORError(.inputTooLarge, at: 0, "input of \(bytes.count) bytes exceeds \(options.maxInputBytes)")
+        }
+        var reader = CBORReader(bytes: bytes, options: options)
+        let item = try reader.readItem(depth: 0)
+        guard reader.position == bytes.count else {
+            throw CBORError(.trailingBytes, at: reader.position, "\(bytes.count - reader.position) bytes after the item")
+        }
+        return item
+    }
+
+    /// Decodes the first item and returns it with the number of bytes it took (for streams of items).
+    public func decodePrefix(_ bytes: [UInt8]) throws(CBORError) -> (item: CBOR, length: Int) {
+        var reader = CBORReader(bytes: bytes, options: options)
+        let item = try reader.readItem(depth: 0)
+        return (item, reader.position)
+    }
+}
+
+/// The cursor behind ``CBORDecoder``.
+struct CBORReader {
+    let bytes: [UInt8]
+    let options: CBORDecoder.Options
+    var position = 0
+
+    init(bytes: [UInt8], options: CBORDecoder.Options) {
+        self.bytes = bytes
+        self.options = options
+    }
+
+    /// A head: major type, additional information, and its argument (nil for indefinite length).
+    struct Head {
+        let major: UInt8
+        let info: UInt8
+        let argument: UInt64?
+        let offset: Int
+    }
+
+    mutating func readByte() throws(CBORError) -> UInt8 {
+        guard position < bytes.count else { throw CBORError(.truncated, at: position, "input ends inside an item") }
+        defer { position += 1 }
+        return bytes[position]
+    }
+
+    mutating func readHead() throws(CBORError) -> Head {
+        let offset = position
+        let initial = try readByte()
+        let major = initial >> 5
+        let info = initial & 0x1f
+        let argument: UInt64?
+        switch info {
+        case 0..<24: argument = UInt64(info)
+        case 24...27:
+            let width = 1 << Int(info - 24)
+            guard bytes.count - position >= width else {
+                throw CBORError(.truncated, at: position, "input ends inside a \(width)-byte argument")
+            }
+            var value: UInt64 = 0
+            for index in 0..<width { value = value << 8 | UInt64(bytes[position + index]) }
+            position += width
+            if options.strict && major != 7 && !Self.isPreferred(value, width: width) {
+                throw CBORError(.nonPreferredEncoding, at: offset, "argument \(value) uses \(width) bytes")
+            }
+            argument = value
+        case 31:
+            guard major >= 2 && major != 6 else {
+                throw CBORError(.reservedValue, at: offset, "indefinite length is not allowed for major type \(major)")
+            }
+            argument = nil
+        default:
+            throw CBORError(.reservedValue, at: offset, "additional information \(info) is reserved")
+        }
+        return Head(major: major, info: info, argument: argument, offset: offset)
+    }
+
+    static func isPreferred(_ value: UInt64, width: Int) -> Bool {
+        switch width {
+        case 1: return value >= 24
+        case 2: return value > 0xff
+        case 4: return value > 0xffff
+        default: return value > 0xffff_ffff
+        }
+    }
+
+    mutating func readItem(depth: Int) throws(CBORError) -> CBOR {
+        guard depth <= options.maxDepth else {
+            throw CBORError(.depthExceeded, at: position, "nesting deeper than \(options.maxDepth)")
+        }
+        let head = try readHead()
+        switch head.major {
+        case 0: return .unsigned(head.argument ?? 0)
+        case 1: return .negative(head.argument ?? 0)
+        case 2: return .bytes(try readString(head))
+        case 3:
+            let raw = try readString(head)
+            guard let text = String(validating: raw, as: UTF8.self) else {
+                throw CBORError(.invalidUTF8, at: head.offset, "text string is not valid UTF-8")
+            }
+            return .text(text)
+        case 4: return .array(try readArray(head, depth: depth))
+        case 5: return .map(try readMap(head, depth: depth))
+        case 6: return try readTagged(head, depth: depth)
+        default: return try readSimple(head)
+        }
+    }
+
+    mutating func checkedCount(_ head: Head, minimumBytesEach: Int) throws(CBORError) -> Int {
+        let declared = head.argument ?? 0
+        guard declared <= UInt64(options.maxElements) else {
+            throw CBORError(.elementCountExceeded, at: head.offset, "\(declared) elements exceed \(options.maxElements)")
+        }
+        let count = Int(declared)
+        guard count <= (bytes.count - position) / minimumBytesEach else {
+            throw CBORError(.truncated, at: head.offset, "\(count) elements cannot fit in the remaining input")
+        }
+        return count
+    }
+
+    mutating func readLength(_ head: Head) throws(CBORError) -> Int {
+        let declared = head.argument ?? 0
+        guard declared <= UInt64(options.maxStringBytes) else {
+            throw CBORError(.lengthExceeded, at: head.offset, "string of \(declared) bytes exceeds \(options.maxStringBytes)")
+        }
+        let length = Int(declared)
+        guard length <= bytes.count - position else {
+            throw CBORError(.truncated, at: head.offset, "string of \(length) bytes runs past the input")
+        }
+        return length
+    }
+
+    mutating func readString(_ head: Head) throws(CBORError) -> [UInt8] {
+        if head.argument != nil {
+            let length = try readLength(head)
+            defer { position += length }
+            return Array(bytes[position..<position + length])
+        }
+        if options.strict { throw CBORError(.indefiniteLength, at: head.offset, "indefinite-length string") }
+        var result: [UInt8] = []
+        while true {
+            guard position < bytes.count else { throw CBORError(.truncated, at: position, "unterminated string") }
+            if bytes[position] == 0xff {
+                position += 1
+                return result
+            }
+            let chunk = try readHead()
+            guard chunk.major == head.major, chunk.argument != nil else {
+                throw CBORError(.unexpectedBreak, at: chunk.offset, "an indefinite string chunk must be a definite string of the same type")
+            }
+            let length = try readLength(chunk)
+            guard result.count + length <= options.maxStringBytes else {
+                throw CBORError(.lengthExceeded, at: chunk.offset, "string exceeds \(options.maxStringBytes) bytes")
+            }
+            result.append(contentsOf: bytes[position..<position + length])
+            position += length
+        }
+    }
+
+    mutating func atBreak(_ head: Head) throws(CBORError) -> Bool {
+        guard position < bytes.count else { throw CBORError(.truncated, at: position, "unterminated container") }
+        if bytes[position] == 0xff {
+            position += 1
+            return true
+        }
+        return false
+    }
+
+    mutating func readArray(_ head: Head, depth: Int) throws(CBORError) -> [CBOR] {
+        var items: [CBOR] = []
+        if head.argument != nil {
+            let count = try checkedCount(head, minimumBytesEach: 1)
+            items.reserveCapacity(count)
+            for _ in 0..<count { items.append(try readItem(depth: depth + 1)) }
+            return items
+        }
+        if options.strict { throw CBORError(.indefiniteLength, at: head.offset, "indefinite-length array") }
+        while try !atBreak(head) {
+            guard items.count < options.maxElements else {
+                throw CBORError(.elementCountExceeded, at: position, "more than \(options.maxElements) elements")
+            }
+            items.append(try readItem(depth: depth + 1))
+        }
+        return items
+    }
+
+    mutating func readMap(_ head: Head, depth: Int) throws(CBORError) -> CBORMap {
+        var entries: [CBORMap.Entry] = []
+        var seen = Set<CBOR>()
+        func add(_ key: CBOR, _ value: CBOR, at offset: Int) throws(CBORError) {
+            guard seen.insert(key).inserted else {
+                throw CBORError(.duplicateKey, at: offset, "map key appears twice")
+            }
+            entries.append(.init(key: key, value: value))
+        }
+        if head.argument != nil {
+            let count = try checkedCount(head, minimumBytesEach: 2)
+            entries.reserveCapacity(count)
+            seen.reserveCapacity(count)
+            for _ in 0..<count {
+                let offset = position
+                let key = try readItem(depth: depth + 1)
+                try add(key, try readItem(depth: depth + 1), at: offset)
+            }
+            return CBORMap(uncheckedEntries: entries)
+        }
+        if options.strict { throw CBORError(.indefiniteLength, at: head.offset, "indefinite-length map") }
+        while try !atBreak(head) {
+            guard entries.count < options.maxElements else {
+                throw CBORError(.elementCountExceeded, at: position, "more than \(options.maxElements) entries")
+            }
+            let offset = position
+            let key = try readItem(depth: depth + 1)
+            try add(key, try readItem(depth: depth + 1), at: offset)
+        }
+        return CBORMap(uncheckedEntries: entries)
+    }
+
+    mutating func readTagged(_ head: Head, depth: Int) throws(CBORError) -> CBOR {
+        let tag = head.argument ?? 0
+        if tag == 24 {
+            let contentHead = try readHead()
+            guard contentHead.major == 2 else {
+                throw CBORError(.invalidTagContent, at: contentHead.offset, "tag 24 must enclose a byte string")
+            }
+            let content = try readString(contentHead)
+            return .embedded(EmbeddedCBOR(encoded: Array(bytes[head.offset..<position]), content: content))
+        }
+        return .tagged(tag, try readItem(depth: depth + 1))
+    }
+
+    mutating func readSimple(_ head: Head) throws(CBORError) -> CBOR {
+        switch head.info {
+        case 20: return .bool(false)
+        case 21: return .bool(true)
+        case 22: return .null
+        case 23: return .undefined
+        case 24:
+            let value = UInt8(head.argument ?? 0)
+            guard value >= 32 else {
+                throw CBORError(.invalidSimpleValue, at: head.offset, "simple value \(value) must use the one-byte form")
+            }
+            return .simple(value)
+        case 25: return .float(Double(halfBits: UInt16(head.argument ?? 0)))
+        case 26: return .float(Double(Float(bitPattern: UInt32(head.argument ?? 0))))
+        case 27: return .float(Double(bitPattern: head.argument ?? 0))
+        case 31: throw CBORError(.unexpectedBreak, at: head.offset, "break outside an indefinite-length item")
+        default: return .simple(head.info)
+        }
+    }
+}
