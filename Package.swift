@@ -86,6 +86,8 @@ let package = Package(
                 "MDLKit",
                 "MDLSandbox",
                 "MDLCBOR",
+                "MDLCOSE",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Samples/RelyingPartyCLI",

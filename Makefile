@@ -1,0 +1,45 @@
+# MDLKit: the two commands a new user runs are `make demo` and `make test`; both install what they need.
+SHELL := /bin/bash
+APT_PACKAGES := libsodium-dev libcurl4-openssl-dev zlib1g-dev pkg-config libqrencode-dev python3-venv
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SWIFT_BUILD_FLAGS ?=
+
+.PHONY: setup demo test build interop-setup bench fuzz docs clean
+
+## Install the system packages (apt) that are missing.
+setup:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "== installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; fi
+
+build: setup
+	swift build $(SWIFT_BUILD_FLAGS)
+
+## Build and run the end-to-end demo against the embedded sandbox.
+demo: build
+	.build/debug/mdl-rp demo all
+
+## Python peers for the interop suites (pymdoccbor, joserfc) in .venv.
+interop-setup: setup
+	@bash Tests/Interop/setup-venv.sh
+
+## The whole test suite.
+test: setup interop-setup
+	swift build --build-tests $(SWIFT_BUILD_FLAGS)
+	swift test --skip-build $(SWIFT_BUILD_FLAGS) 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
+
+## Benchmarks (package-benchmark, its own package in Benchmarks/).
+bench: setup
+	cd Benchmarks && swift package benchmark --no-progress
+
+## libFuzzer targets, each for FUZZ_SECONDS (default 600).
+FUZZ_SECONDS ?= 600
+fuzz: setup
+	bash Fuzz/run.sh all $(FUZZ_SECONDS)
+
+## The DocC catalog, warnings as errors.
+docs: setup
+	swift package generate-documentation --target MDLKit --warnings-as-errors
+
+clean:
+	rm -rf .build

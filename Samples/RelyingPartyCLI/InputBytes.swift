@@ -1,0 +1,34 @@
+import Foundation
+import MDLCBOR
+
+/// Reads a file given on the command line as raw CBOR, hex text or base64url text, detected from its content.
+enum InputBytes {
+    static func read(_ path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw InputError("cannot read \(path)") }
+        return try decode(Array(data), name: path)
+    }
+
+    static func decode(_ bytes: [UInt8], name: String) throws -> [UInt8] {
+        let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let isText = !bytes.isEmpty && bytes.allSatisfy { $0 == 9 || $0 == 10 || $0 == 13 || (32..<127).contains($0) }
+        guard isText, !text.isEmpty else { return bytes }
+        if text.count % 2 == 0, let hex = Hex.decode(text) { return hex }
+        if let decoded = Base64URL.decode(text) { return decoded }
+        throw InputError("\(name) is neither CBOR, hex nor base64url")
+    }
+}
+
+/// Base64url without padding (RFC 4648 §5), also accepting standard base64 and padding.
+enum Base64URL {
+    static func decode(_ text: String) -> [UInt8]? {
+        var standard = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        standard = standard.filter { !$0.isWhitespace }
+        while standard.count % 4 != 0 { standard += "=" }
+        return Data(base64Encoded: standard).map(Array.init)
+    }
+
+    static func encode(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import MDLCBOR
+import MDLKit
+
+/// Prints a verification outcome as the section 7 JSON shape or as a table for people. Never prints element
+/// values other than through ``CBORJSON`` (bytes such as portraits appear as length and hash only).
+struct VerificationReport {
+    let json: Bool
+
+    func success(_ presentation: VerifiedPresentation, statuses: [JSONValue]) {
+        if json {
+            JSONOutput.print(.object(["verified": .bool(true), "documents": .array(zip(presentation.documents, statuses).map(Self.document))]))
+            return
+        }
+        print(Terminal.green("✔ verified") + " at \(TDate.format(presentation.verifiedAt))")
+        for (index, document) in presentation.documents.enumerated() {
+            print("document \(index): \(document.docType)")
+            print("  trust path:  \(document.trustPath.joined(separator: " → "))")
+            print("  valid:       \(document.validity.validFrom) … \(document.validity.validUntil) (signed \(document.validity.signed))")
+            print("  device auth: \(document.deviceAuthentication)")
+            if !document.relaxationsUsed.isEmpty {
+                print("  relaxations: \(document.relaxationsUsed.map(\.description).joined(separator: ", "))")
+            }
+            if case .object(let status) = statuses[index] { print("  status:      \(JSONValue.object(status).serialized)") }
+            for (nameSpace, elements) in document.issuerSigned.sorted(by: { $0.key < $1.key }) {
+                print("  \(nameSpace)")
+                for (identifier, value) in elements.sorted(by: { $0.key < $1.key }) {
+                    print("    \(identifier.padding(toLength: 34, withPad: " ", startingAt: 0)) \(CBORJSON.value(value).serialized)")
+                }
+            }
+        }
+    }
+
+    func failure(_ error: MDLError) {
+        if json {
+            var body: [String: JSONValue] = ["code": .string(error.code.rawValue), "message": .string(error.message)]
+            body["document"] = error.documentIndex.map { .integer(Int64($0)) } ?? .null
+            JSONOutput.print(.object(["verified": .bool(false), "error": .object(body)]))
+        } else {
+            let place = error.documentIndex.map { " (document \($0))" } ?? ""
+            print(Terminal.red("✘ refused") + ": \(error.code.rawValue)\(place) — \(error.message)")
+        }
+    }
+
+    static func document(_ document: VerifiedDocument, status: JSONValue) -> JSONValue {
+        var validity: [String: JSONValue] = [
+            "signed": .string(document.validity.signed.description), "validFrom": .string(document.validity.validFrom.description),
+            "validUntil": .string(document.validity.validUntil.description),
+        ]
+        if let expected = document.validity.expectedUpdate { validity["expectedUpdate"] = .string(expected.description) }
+        return .object([
+            "docType": .string(document.docType),
+            "issuerSigned": CBORJSON.nameSpaces(document.issuerSigned),
+            "deviceSigned": CBORJSON.nameSpaces(document.deviceSigned),
+            "validity": .object(validity),
+            "status": status,
+            "trustPath": .array(document.trustPath.map(JSONValue.string)),
+            "relaxations": .array(document.relaxationsUsed.map { .string($0.description) }),
+        ])
+    }
+}
+
+/// The CBOR → JSON mapping of the CLI contract.
+enum CBORJSON {
+    static func nameSpaces(_ nameSpaces: [String: [String: CBOR]]) -> JSONValue {
+        .object(nameSpaces.mapValues { .object($0.mapValues(value)) })
+    }
+
+    static func value(_ item: CBOR) -> JSONValue {
+        switch item {
+        case .unsigned(let n): return n <= UInt64(Int64.max) ? .integer(Int64(n)) : .number(Double(n))
+        case .negative(let n): return n < UInt64(Int64.max) ? .integer(-1 - Int64(n)) : .number(-1 - Double(n))
+        case .bytes(let bytes): return digest(bytes)
+        case .embedded(let embedded): return digest(embedded.content)
+        case .text(let text): return .string(text)
+        case .array(let items): return .array(items.map(value))
+        case .map(let map):
+            var object: [String: JSONValue] = [:]
+            for entry in map {
+                let key = entry.key.text ?? entry.key.int64.map(String.init) ?? CBORDiagnostic.format(entry.key)
+                object[key] = value(entry.value)
+            }
+            return .object(object)
+        case .tagged(_, let content): return value(content)
+        case .bool(let flag): return .bool(flag)
+        case .null, .undefined: return .null
+        case .simple(let simple): return .integer(Int64(simple))
+        case .float(let number): return .number(number)
+        }
+    }
+
+    static func digest(_ bytes: [UInt8]) -> JSONValue {
+        .object(["bytes": .integer(Int64(bytes.count)), "sha256": .string(Hex.encode(SHA256Digest.of(bytes)))])
+    }
+}

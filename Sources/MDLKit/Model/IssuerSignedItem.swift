@@ -1,0 +1,49 @@
+import MDLCBOR
+
+/// One issuer-signed data element: `IssuerSignedItem`, with the exact bytes it was received in.
+///
+/// The MSO digest is computed over ``itemBytes`` (the whole `#6.24(bstr)` item as received), never a re-encoding.
+public struct IssuerSignedItem: Sendable, Hashable {
+    /// The digest identifier that points into the MSO's `valueDigests` for this namespace.
+    public let digestID: UInt64
+    /// The random salt, at least 16 bytes per ISO 18013-5.
+    public let random: [UInt8]
+    /// The data element identifier, e.g. `family_name`.
+    public let elementIdentifier: String
+    /// The element's value.
+    public let elementValue: CBOR
+    /// The `IssuerSignedItemBytes` as received.
+    public let embedded: EmbeddedCBOR
+
+    /// The `IssuerSignedItemBytes` as received: tag 24, byte-string head and content. Digests are over these.
+    public var itemBytes: [UInt8] { embedded.encoded }
+
+    /// Reads an item from its `IssuerSignedItemBytes`.
+    public init(_ embedded: EmbeddedCBOR, decoder: CBORDecoder = CBORDecoder()) throws(MDLError) {
+        let map = try embedded.decodedStructure(decoder, what: "IssuerSignedItem").requireMap("IssuerSignedItem")
+        guard case .unsigned(let digestID) = try map.required("digestID", in: "IssuerSignedItem") else {
+            throw MDLError.structure("IssuerSignedItem.digestID must be an unsigned integer")
+        }
+        guard let random = try map.required("random", in: "IssuerSignedItem").bytes else {
+            throw MDLError.structure("IssuerSignedItem.random must be a byte string")
+        }
+        self.digestID = digestID
+        self.random = random
+        self.elementIdentifier = try map.requiredText("elementIdentifier", in: "IssuerSignedItem")
+        self.elementValue = try map.required("elementValue", in: "IssuerSignedItem")
+        self.embedded = embedded
+    }
+
+    /// Creates an item (for issuers); ``itemBytes`` is the deterministic encoding.
+    public init(digestID: UInt64, random: [UInt8], elementIdentifier: String, elementValue: CBOR) {
+        self.digestID = digestID
+        self.random = random
+        self.elementIdentifier = elementIdentifier
+        self.elementValue = elementValue
+        let map: CBORMap = [
+            "digestID": .unsigned(digestID), "random": .bytes(random),
+            "elementIdentifier": .text(elementIdentifier), "elementValue": elementValue,
+        ]
+        self.embedded = EmbeddedCBOR(.map(map))
+    }
+}

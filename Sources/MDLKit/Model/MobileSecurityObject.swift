@@ -1,0 +1,186 @@
+import Foundation
+import MDLCBOR
+import MDLCOSE
+
+/// The Mobile Security Object (ISO 18013-5 §9.1.2.4): the issuer-signed digests, device key and validity of one mdoc.
+public struct MobileSecurityObject: Sendable, Hashable {
+    /// The MSO version, "1.0".
+    public let version: String
+    /// The digest algorithm name: "SHA-256", "SHA-384" or "SHA-512".
+    public let digestAlgorithm: String
+    /// Digests per namespace and digestID.
+    public let valueDigests: [String: [UInt64: [UInt8]]]
+    /// The device (holder) key.
+    public let deviceKey: COSEKey
+    /// Namespaces the device key may sign as a whole.
+    public let authorizedNameSpaces: Set<String>
+    /// Elements the device key may sign, per namespace.
+    public let authorizedDataElements: [String: Set<String>]
+    /// The document type the MSO was issued for.
+    public let docType: String
+    /// When the MSO was signed, and the window it is valid in.
+    public let validity: ValidityInfo
+    /// The Token Status List entry for this document, when the issuer publishes one.
+    public let status: StatusReference?
+
+    /// The validity window.
+    public struct ValidityInfo: Sendable, Hashable {
+        /// When the issuer signed the MSO.
+        public let signed: TDate
+        /// Start of validity.
+        public let validFrom: TDate
+        /// End of validity.
+        public let validUntil: TDate
+        /// When the issuer expects to update the MSO, if it says.
+        public let expectedUpdate: TDate?
+
+        /// Creates validity info.
+        public init(signed: TDate, validFrom: TDate, validUntil: TDate, expectedUpdate: TDate? = nil) {
+            self.signed = signed
+            self.validFrom = validFrom
+            self.validUntil = validUntil
+            self.expectedUpdate = expectedUpdate
+        }
+
+        /// Whether any of the dates carried fractional seconds (ISO 18013-5 forbids them; real issuers send them).
+        public var hasFractionalSeconds: Bool {
+            [signed, validFrom, validUntil].contains { $0.hasFractionalSeconds } || expectedUpdate?.hasFractionalSeconds == true
+        }
+    }
+
+    /// A reference into a Token Status List: `status: {"status_list": {"idx": n, "uri": "..."}}`.
+    public struct StatusReference: Sendable, Hashable {
+        /// The index of this document's entry.
+        public let index: UInt64
+        /// Where the Status List Token is published; it is the token's `sub`.
+        public let uri: String
+        /// Creates a reference.
+        public init(index: UInt64, uri: String) {
+            self.index = index
+            self.uri = uri
+        }
+    }
+
+    /// Reads an MSO from its decoded map.
+    public init(_ item: CBOR) throws(MDLError) {
+        let map = try item.requireMap("MobileSecurityObject")
+        let name = "MobileSecurityObject"
+        version = try map.requiredText("version", in: name)
+        guard version.hasPrefix("1.") else {
+            throw MDLError(code: .unsupportedVersion, message: "MSO version \(version) is not supported")
+        }
+        digestAlgorithm = try map.requiredText("digestAlgorithm", in: name)
+        docType = try map.requiredText("docType", in: name)
+        var digests: [String: [UInt64: [UInt8]]] = [:]
+        for entry in try map.requiredMap("valueDigests", in: name) {
+            guard let nameSpace = entry.key.text, let ids = entry.value.map else {
+                throw MDLError.structure("valueDigests must map namespaces to digest maps")
+            }
+            var perID: [UInt64: [UInt8]] = [:]
+            for digest in ids {
+                guard case .unsigned(let id) = digest.key, let value = digest.value.bytes else {
+                    throw MDLError.structure("valueDigests.\(nameSpace) must map unsigned digestIDs to byte strings")
+                }
+                perID[id] = value
+            }
+            digests[nameSpace] = perID
+        }
+        valueDigests = digests
+        let keyInfo = try map.requiredMap("deviceKeyInfo", in: name)
+        do { deviceKey = try COSEKey(try keyInfo.required("deviceKey", in: "deviceKeyInfo")) } catch let error as MDLError {
+            throw error
+        } catch {
+            throw MDLError.structure("deviceKeyInfo.deviceKey: \(error)")
+        }
+        var nameSpaces = Set<String>()
+        var elements: [String: Set<String>] = [:]
+        if let authorizations = keyInfo["keyAuthorizations"] {
+            let auth = try authorizations.requireMap("keyAuthorizations")
+            for item in try auth["nameSpaces"]?.requireArray("keyAuthorizations.nameSpaces") ?? [] {
+                guard let text = item.text else { throw MDLError.structure("keyAuthorizations.nameSpaces must hold text") }
+                nameSpaces.insert(text)
+            }
+            for entry in try auth["dataElements"]?.requireMap("keyAuthorizations.dataElements") ?? CBORMap() {
+                guard let nameSpace = entry.key.text, let ids = entry.value.array else {
+                    throw MDLError.structure("keyAuthorizations.dataElements must map namespaces to arrays")
+                }
+                elements[nameSpace, default: []].formUnion(ids.compactMap(\.text))
+            }
+        }
+        authorizedNameSpaces = nameSpaces
+        authorizedDataElements = elements
+        let validityMap = try map.requiredMap("validityInfo", in: name)
+        func date(_ key: String, required: Bool = true) throws(MDLError) -> TDate? {
+            guard let value = validityMap[key] else {
+                if required { throw MDLError.structure("validityInfo.\(key) is missing") }
+                return nil
+            }
+            guard case .tagged(0, .text(let text)) = value, let parsed = TDate(rfc3339: text) else {
+                throw MDLError.structure("validityInfo.\(key) must be a tdate (tag 0, RFC 3339)")
+            }
+            return parsed
+        }
+        guard let signed = try date("signed"), let validFrom = try date("validFrom"), let validUntil = try date("validUntil")
+        else { throw MDLError.structure("validityInfo is incomplete") }
+        validity = ValidityInfo(signed: signed, validFrom: validFrom, validUntil: validUntil, expectedUpdate: try date("expectedUpdate", required: false))
+        if let statusItem = map["status"] {
+            guard let list = statusItem["status_list"], case .unsigned(let index) = list["idx"] ?? .null, let uri = list["uri"]?.text
+            else { throw MDLError.structure("status.status_list must hold idx (uint) and uri (text)") }
+            status = StatusReference(index: index, uri: uri)
+        } else {
+            status = nil
+        }
+    }
+
+    /// Creates an MSO (for issuers).
+    public init(
+        digestAlgorithm: String = "SHA-256", valueDigests: [String: [UInt64: [UInt8]]], deviceKey: COSEKey,
+        docType: String, validity: ValidityInfo, status: StatusReference? = nil,
+        authorizedNameSpaces: Set<String> = [], authorizedDataElements: [String: Set<String>] = [:]
+    ) {
+        self.version = "1.0"
+        self.digestAlgorithm = digestAlgorithm
+        self.valueDigests = valueDigests
+        self.deviceKey = deviceKey
+        self.docType = docType
+        self.validity = validity
+        self.status = status
+        self.authorizedNameSpaces = authorizedNameSpaces
+        self.authorizedDataElements = authorizedDataElements
+    }
+
+    /// The MSO as CBOR (for issuers; encode it deterministically and embed it with tag 24).
+    public var cbor: CBOR {
+        var digests = CBORMap()
+        for (nameSpace, ids) in valueDigests {
+            var perID = CBORMap()
+            for (id, digest) in ids { perID[.unsigned(id)] = .bytes(digest) }
+            digests[.text(nameSpace)] = .map(perID)
+        }
+        var keyInfo: CBORMap = ["deviceKey": deviceKey.cbor]
+        if !authorizedNameSpaces.isEmpty || !authorizedDataElements.isEmpty {
+            var auth = CBORMap()
+            if !authorizedNameSpaces.isEmpty { auth["nameSpaces"] = .array(authorizedNameSpaces.sorted().map(CBOR.text)) }
+            if !authorizedDataElements.isEmpty {
+                var elements = CBORMap()
+                for (nameSpace, ids) in authorizedDataElements { elements[.text(nameSpace)] = .array(ids.sorted().map(CBOR.text)) }
+                auth["dataElements"] = .map(elements)
+            }
+            keyInfo["keyAuthorizations"] = .map(auth)
+        }
+        var validityMap: CBORMap = [
+            "signed": .tagged(0, .text(validity.signed.description)),
+            "validFrom": .tagged(0, .text(validity.validFrom.description)),
+            "validUntil": .tagged(0, .text(validity.validUntil.description)),
+        ]
+        if let expected = validity.expectedUpdate { validityMap["expectedUpdate"] = .tagged(0, .text(expected.description)) }
+        var map: CBORMap = [
+            "version": .text(version), "digestAlgorithm": .text(digestAlgorithm), "valueDigests": .map(digests),
+            "deviceKeyInfo": .map(keyInfo), "docType": .text(docType), "validityInfo": .map(validityMap),
+        ]
+        if let status {
+            map["status"] = .map(["status_list": .map(["idx": .unsigned(status.index), "uri": .text(status.uri)])])
+        }
+        return .map(map)
+    }
+}

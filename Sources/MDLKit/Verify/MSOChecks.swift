@@ -1,0 +1,85 @@
+import Crypto
+import Foundation
+import MDLCBOR
+import MDLCOSE
+
+/// Pipeline step 4: the MSO's docType and validity, each returned item's digest, and the issuing country.
+struct MSOChecks {
+    let configuration: VerifierConfiguration
+
+    /// docType, `signed` within the DS validity, the validity window with skew, and the tdate form.
+    func checkValidity(
+        _ mso: MobileSecurityObject, signer: ValidatedDocumentSigner, document: Document, at time: Date
+    ) throws(MDLError) -> [VerificationPolicy.Relaxation] {
+        guard mso.docType == document.docType else {
+            throw MDLError(code: .docTypeMismatch, message: "the MSO was issued for \(mso.docType), the document says \(document.docType)")
+        }
+        var used: [VerificationPolicy.Relaxation] = []
+        if mso.validity.hasFractionalSeconds {
+            guard configuration.policy.allows(.fractionalSecondsInTDate) else {
+                throw MDLError.structure("validityInfo dates carry fractional seconds, which ISO 18013-5 forbids")
+            }
+            used.append(.fractionalSecondsInTDate)
+        }
+        do { try signer.checkSigned(mso.validity.signed.date) } catch let error as MDLError { throw error } catch {
+            throw MDLError(code: .certificateExpired, message: "the MSO was signed outside the document signer's validity")
+        }
+        let skew = configuration.clockSkew
+        guard time >= mso.validity.validFrom.date.addingTimeInterval(-skew) else {
+            throw MDLError(code: .msoNotYetValid, message: "the MSO is valid from \(mso.validity.validFrom)")
+        }
+        guard time <= mso.validity.validUntil.date.addingTimeInterval(skew) else {
+            throw MDLError(code: .msoExpired, message: "the MSO expired at \(mso.validity.validUntil)")
+        }
+        return used
+    }
+
+    /// Every returned item's digest, over its received bytes, compared in constant time.
+    func checkDigests(_ issuerSigned: IssuerSigned, mso: MobileSecurityObject) throws(MDLError) -> [String: [String: CBOR]] {
+        let hash: ([UInt8]) -> [UInt8]
+        switch mso.digestAlgorithm {
+        case "SHA-256": hash = { Array(SHA256.hash(data: $0)) }
+        case "SHA-384": hash = { Array(SHA384.hash(data: $0)) }
+        case "SHA-512": hash = { Array(SHA512.hash(data: $0)) }
+        default:
+            throw MDLError(code: .digestAlgorithmUnsupported, message: "digest algorithm \(mso.digestAlgorithm) is not supported")
+        }
+        var disclosed: [String: [String: CBOR]] = [:]
+        for nameSpace in issuerSigned.nameSpaceOrder {
+            var seenIDs = Set<UInt64>()
+            for item in issuerSigned.nameSpaces[nameSpace] ?? [] {
+                guard let expected = mso.valueDigests[nameSpace]?[item.digestID] else {
+                    throw MDLError(code: .digestMissing, message: "no digest for \(nameSpace) digestID \(item.digestID)")
+                }
+                guard ConstantTime.equals(hash(item.itemBytes), expected) else {
+                    throw MDLError(code: .digestMismatch, message: "the digest of \(nameSpace)/\(item.elementIdentifier) does not match the MSO")
+                }
+                guard seenIDs.insert(item.digestID).inserted, disclosed[nameSpace]?[item.elementIdentifier] == nil else {
+                    throw MDLError.structure("\(nameSpace) returns digestID \(item.digestID) or element \(item.elementIdentifier) twice")
+                }
+                disclosed[nameSpace, default: [:]][item.elementIdentifier] = item.elementValue
+            }
+        }
+        return disclosed
+    }
+
+    /// `issuing_country` and `issuing_jurisdiction`, when disclosed, against the DS certificate's C and ST.
+    func checkIssuingCountry(
+        _ disclosed: [String: [String: CBOR]], signer: ValidatedDocumentSigner
+    ) throws(MDLError) -> [VerificationPolicy.Relaxation] {
+        let iso = disclosed[MDLProfile.isoNameSpace] ?? [:]
+        var mismatch: String?
+        if let country = iso[MDLProfile.ISOElement.issuingCountry]?.text, country != signer.country {
+            mismatch = "issuing_country \(country) differs from the document signer's country \(signer.country ?? "(none)")"
+        } else if let jurisdiction = iso[MDLProfile.ISOElement.issuingJurisdiction]?.text, let state = signer.stateOrProvince,
+            jurisdiction != state, jurisdiction != "\(signer.country ?? "")-\(state)"
+        {
+            mismatch = "issuing_jurisdiction \(jurisdiction) differs from the document signer's state \(state)"
+        }
+        guard let mismatch else { return [] }
+        guard configuration.policy.allows(.countryCheckOff) else {
+            throw MDLError(code: .issuingCountryMismatch, message: mismatch)
+        }
+        return [.countryCheckOff]
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import MDLCBOR
+import MDLCOSE
+
+/// What a ``PresentationVerifier`` trusts and how strictly it reads.
+public struct VerifierConfiguration: Sendable {
+    /// The IACA certificates document signers must chain to.
+    public var trustAnchors: [TrustAnchor]
+    /// The ISO 18013-5 profile and any named relaxations.
+    public var policy: VerificationPolicy
+    /// Signature algorithms accepted for IssuerAuth and DeviceSignature.
+    public var allowedAlgorithms: Set<COSEAlgorithm>
+    /// Tolerance for the MSO's validity window, for clock differences between issuer and RP.
+    public var clockSkew: TimeInterval
+    /// Limits for decoding received bytes.
+    public var decoderOptions: CBORDecoder.Options
+    /// The clock used when a verification gives no time of its own; injectable for tests.
+    public var clock: @Sendable () -> Date
+
+    /// Creates a configuration.
+    ///
+    /// - Parameters:
+    ///   - trustAnchors: the IACAs to trust.
+    ///   - policy: `.strict` (the default) follows ISO 18013-5; relaxations are named and reported.
+    ///   - clockSkew: defaults to five minutes.
+    public init(
+        trustAnchors: [TrustAnchor], policy: VerificationPolicy = .strict,
+        allowedAlgorithms: Set<COSEAlgorithm> = [.edDSA, .es256, .es384, .es512], clockSkew: TimeInterval = 300,
+        decoderOptions: CBORDecoder.Options = .init(), clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.trustAnchors = trustAnchors
+        self.policy = policy
+        self.allowedAlgorithms = allowedAlgorithms
+        self.clockSkew = clockSkew
+        self.decoderOptions = decoderOptions
+        self.clock = clock
+    }
+}
