@@ -21,8 +21,9 @@ from importlib.metadata import version
 
 import cbor2
 
-import mdoc_fixture as fx
-from pymdoccbor_issue import session_transcript
+sys.dont_write_bytecode = True  # keep __pycache__ out of the source tree
+import mdoc_fixture as fx  # noqa: E402
+from pymdoccbor_issue import session_transcript  # noqa: E402
 
 DATE_ELEMENTS = {"birth_date", "issue_date", "expiry_date"}
 

@@ -28,8 +28,9 @@ from importlib.metadata import version
 
 import cbor2
 
-import mdoc_fixture as fx
-from pymdoccbor_verify import read_input
+sys.dont_write_bytecode = True  # keep __pycache__ out of the source tree
+import mdoc_fixture as fx  # noqa: E402
+from pymdoccbor_verify import read_input  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

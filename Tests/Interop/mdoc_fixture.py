@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import random
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -212,7 +213,8 @@ def mdl_elements(rand: Randomness, today: dt.date, count: int, portrait: bytes |
         if nn not in used:
             base.append(Element(f"age_over_{nn:02d}", age >= nn))
     if not 1 <= count <= len(base):
-        raise SystemExit(f"--elements must be between 1 and {len(base)}")
+        print(f"--elements must be between 1 and {len(base)}", file=sys.stderr)
+        raise SystemExit(2)
     chosen = base[:count]
     for e in chosen:
         e.json = to_json(e.value)

@@ -22,7 +22,8 @@ from importlib.metadata import version
 
 import cbor2
 
-import mdoc_fixture as fx
+sys.dont_write_bytecode = True  # keep __pycache__ out of the source tree
+import mdoc_fixture as fx  # noqa: E402
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:

@@ -26,7 +26,8 @@ import logging
 import sys
 from importlib.metadata import version
 
-import mdoc_fixture as fx
+sys.dont_write_bytecode = True  # keep __pycache__ out of the source tree
+import mdoc_fixture as fx  # noqa: E402
 
 
 def read_input(path: str, as_hex: bool) -> bytes:
