@@ -1,1 +1,0 @@
-// The COSE layer: see COSESign1.swift and friends.
