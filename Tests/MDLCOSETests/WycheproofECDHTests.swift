@@ -6,9 +6,15 @@ import Testing
 /// Every case of Wycheproof's `ecdh_secp256r1_test.json` through ``ECDHP256``.
 ///
 /// The vectors give the peer key as a DER SubjectPublicKeyInfo. MDLKit never receives ECDH keys in DER (DeviceMac's
-/// device key is a COSE_Key, JWE's ephemeral key a JWK: coordinates), so the test turns the DER into coordinates
-/// and feeds those to ``ECDHP256/publicKey(x:y:)`` or ``ECDHP256/publicKey(x:yIsOdd:)``:
-/// swift-crypto's strict DER parser for uncompressed keys, the fixed named-curve prefix for compressed ones.
+/// device key is a COSE_Key, JWE's ephemeral key a JWK: coordinates with a named curve), so the test accepts exactly
+/// the named-curve P-256 SPKI (`id-ecPublicKey`, `prime256v1`, uncompressed or compressed point), takes the point's
+/// coordinates out and feeds them to ``ECDHP256/publicKey(x:y:)`` or ``ECDHP256/publicKey(x:yIsOdd:)``. Everything
+/// about the point (on the curve, in range, compressed form) is decided by MDLKit's API.
+///
+/// Not used: swift-crypto's `P256.KeyAgreement.PublicKey(derRepresentation:)`. With swift-crypto 4.5.2 it accepts
+/// SPKIs with a wrong or mangled algorithm OID and with explicit curve parameters (Wycheproof tcIds 352–363, 366 and
+/// the "oid" InvalidAsn cases): it reads the point and ignores the AlgorithmIdentifier. The point is still checked on
+/// P-256, so the secret is right, but such a key would pass as P-256 whatever curve it names.
 @Suite(.enabled(if: WycheproofVectors.isAvailable, "skipped: ../shared/vectors/wycheproof (next to the package root) is absent"))
 struct WycheproofECDHTests {
     struct Group: Decodable {
@@ -30,8 +36,8 @@ struct WycheproofECDHTests {
     ///
     /// - `CompressedPublic`, `CompressedPoint`: **accept** (with the right secret). COSE_Key EC2 may carry `y` as a
     ///   sign bit (RFC 9053 §7.1.1), so a compressed device key is legitimate.
-    /// - `InvalidAsn`: **reject**. Non-DER encodings (long-form lengths, BER, trailing bytes) never come from a
-    ///   conforming encoder; MDLKit accepts DER only inside X.509, where a lax parser opens malleability.
+    /// - `InvalidAsn`: **reject**. MDLKit takes ECDH keys as coordinates only; the one DER form this test lets through
+    ///   is the exact named-curve encoding, so any other encoding is refused (no lax parsing, no malleability).
     /// - `UnnamedCurve` (with `UnusedParam`, `WrongOrder`, `ModifiedGenerator`, `ModifiedCofactor`, `NoCofactor`,
     ///   `ModifiedCurveParameter`): **reject**. Explicit curve parameters have no COSE or JWK form, RFC 5480 §2.1.1
     ///   requires a named curve, and accepting tampered parameters invites invalid-curve attacks.
@@ -41,22 +47,24 @@ struct WycheproofECDHTests {
         return nil
     }
 
+    /// DER prefix of a named-curve P-256 SubjectPublicKeyInfo holding a 65-byte uncompressed point.
+    static let uncompressedPrefix = [UInt8](hex: "3059301306072a8648ce3d020106082a8648ce3d030107034200") ?? []
     /// DER prefix of a named-curve P-256 SubjectPublicKeyInfo holding a 33-byte compressed point.
     static let compressedPrefix = [UInt8](hex: "3039301306072a8648ce3d020106082a8648ce3d030107032200") ?? []
 
     /// The shared secret MDLKit computes for this peer key, or `nil` when MDLKit refuses the key or the agreement.
     static func sharedSecret(peerDER: [UInt8], privateKey: P256.KeyAgreement.PrivateKey) -> [UInt8]? {
         let peer: P256.KeyAgreement.PublicKey
-        if let parsed = try? P256.KeyAgreement.PublicKey(derRepresentation: peerDER) {
-            let point = Array(parsed.x963Representation)
-            guard let key = try? ECDHP256.publicKey(x: Array(point[1...32]), y: Array(point[33...64])) else {
-                return nil
-            }
+        if peerDER.count == uncompressedPrefix.count + 65, peerDER.starts(with: uncompressedPrefix) {
+            let point = Array(peerDER.dropFirst(uncompressedPrefix.count))
+            guard point[0] == 0x04, let key = try? ECDHP256.publicKey(x: Array(point[1...32]), y: Array(point[33...64]))
+            else { return nil }
             peer = key
-        } else if peerDER.count == compressedPrefix.count + 33, peerDER.starts(with: compressedPrefix),
-            let prefixByte = peerDER.dropFirst(compressedPrefix.count).first, prefixByte == 2 || prefixByte == 3,
-            let key = try? ECDHP256.publicKey(x: Array(peerDER.suffix(32)), yIsOdd: prefixByte == 3)
-        {
+        } else if peerDER.count == compressedPrefix.count + 33, peerDER.starts(with: compressedPrefix) {
+            let point = Array(peerDER.dropFirst(compressedPrefix.count))
+            guard point[0] == 0x02 || point[0] == 0x03,
+                let key = try? ECDHP256.publicKey(x: Array(point[1...32]), yIsOdd: point[0] == 0x03)
+            else { return nil }
             peer = key
         } else {
             return nil
