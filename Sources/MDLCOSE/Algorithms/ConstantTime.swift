@@ -1,0 +1,18 @@
+import CMDLSodium
+
+/// Comparisons whose running time does not depend on where secret bytes differ.
+public enum ConstantTime {
+    /// Whether `lhs` and `rhs` are equal, compared with libsodium's `sodium_memcmp` (constant time for a given length).
+    ///
+    /// Use it for MAC tags and digests. Lengths are not secret: different lengths return `false` at once.
+    public static func equals(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        guard !lhs.isEmpty else { return true }
+        _ = Sodium.isReady
+        return lhs.withUnsafeBytes { left in
+            rhs.withUnsafeBytes { right in
+                sodium_memcmp(left.baseAddress, right.baseAddress, lhs.count) == 0
+            }
+        }
+    }
+}
