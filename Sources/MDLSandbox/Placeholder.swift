@@ -1,1 +1,0 @@
-// The sandbox: issuing authority, registrar, wallet, status service.
