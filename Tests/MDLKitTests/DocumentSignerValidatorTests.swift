@@ -123,14 +123,12 @@ struct DocumentSignerValidatorTests {
 
     @Test func expiredIACAIsExpired() async throws {
         let pki = try SandboxPKI(.p256)
-        let signer = try pki.documentSigner()
         let late = pki.iaca.certificate.notValidAfter.addingTimeInterval(SandboxPKI.day)
         // The DS is valid for 2026 only, so a later time is also outside it; use a DS as long-lived as the IACA.
         let longLived = try pki.documentSigner(notBefore: SandboxPKI.start, notAfter: late.addingTimeInterval(SandboxPKI.day))
         await #expect(throws: MDLError(code: .certificateExpired)) {
             try await pki.validator().validate(x5chain: longLived.x5chain, at: late)
         }
-        _ = signer
     }
 
     @Test(arguments: algorithms)
@@ -191,9 +189,11 @@ struct DocumentSignerValidatorTests {
         try serializer.serialize(ds)
         var intermediateSerializer = DER.Serializer()
         try intermediateSerializer.serialize(intermediateCertificate)
-        await #expect(throws: MDLError(code: .certificateProfile)) {
+        let error = await #expect(throws: MDLError.self) {
             try await pki.validator().validate(
                 x5chain: [serializer.serializedBytes, intermediateSerializer.serializedBytes], at: now)
         }
+        #expect(error?.code == .certificateProfile)
+        #expect(error?.message.contains("directly by the IACA") == true)
     }
 }
