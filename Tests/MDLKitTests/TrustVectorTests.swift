@@ -23,6 +23,21 @@ enum TrustVectors {
         return serializer.serializedBytes
     }
 
+    /// The EU reference wallet's DS certificate, cut out of the IssuerAuth's unprotected header `{33: bstr}`
+    /// (CBOR `18 21 59 len len`) without a CBOR reader, so this suite depends on nothing but X.509.
+    static func eudiDocumentSigner() throws -> [UInt8] {
+        let text = try String(contentsOf: folder.appendingPathComponent("eudi-mdl-openid4vp/device-response.b64u"), encoding: .utf8)
+        var base64 = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            .replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        let bytes = [UInt8](try #require(Data(base64Encoded: base64)))
+        let marker: [UInt8] = [0x18, 0x21, 0x59]
+        let start = try #require((0..<(bytes.count - 5)).first { Array(bytes[$0..<$0 + 3]) == marker })
+        let length = Int(bytes[start + 3]) << 8 | Int(bytes[start + 4])
+        try #require(start + 5 + length <= bytes.count)
+        return Array(bytes[(start + 5)..<(start + 5 + length)])
+    }
+
     /// Parses an ISO 8601 UTC time such as `2021-01-01T00:00:00Z`.
     static func time(_ text: String) throws -> Date {
         try #require(ISO8601DateFormatter().date(from: text))
@@ -90,5 +105,22 @@ struct TrustVectorTests {
         let narrow = DocumentSignerValidator(
             anchors: validator.anchors, policy: VerificationPolicy(relaxations: [.selfSignedDocumentSignerAsAnchor]))
         _ = try await narrow.validate(x5chain: [try TrustVectors.der(issuer)], at: try TrustVectors.time("2026-11-25T00:00:00Z"))
+    }
+
+    @Test func eudiDocumentSignerNeedsItsEKURelaxation() async throws {
+        let anchor = try TrustAnchor(certificate: try TrustVectors.certificate("eudi-mdl-openid4vp/iaca-pid-issuer-ca-ut-02.pem"))
+        let x5chain = [try TrustVectors.eudiDocumentSigner()]
+        let time = try TrustVectors.time("2025-12-19T09:19:37Z")
+        await #expect(throws: MDLError(code: .certificateProfile)) {
+            try await DocumentSignerValidator(anchors: [anchor], policy: .strict).validate(x5chain: x5chain, at: time)
+        }
+        let validated = try await DocumentSignerValidator(anchors: [anchor], policy: .interop).validate(x5chain: x5chain, at: time)
+        #expect(validated.relaxationsUsed == [.extraDocumentSignerEKUs([.eudiReferenceDocumentSigner])])
+        #expect(validated.country == "UT")
+        // The DS expired on 2026-07-04.
+        await #expect(throws: MDLError(code: .certificateExpired)) {
+            try await DocumentSignerValidator(anchors: [anchor], policy: .interop)
+                .validate(x5chain: x5chain, at: try TrustVectors.time("2026-11-25T00:00:00Z"))
+        }
     }
 }
