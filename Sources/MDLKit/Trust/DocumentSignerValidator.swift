@@ -26,10 +26,17 @@ public struct DocumentSignerValidator: Sendable {
     /// The profile and its relaxations.
     public let policy: VerificationPolicy
 
+    private let cache: DocumentSignerCache
+
     /// Creates a validator trusting `anchors` under `policy`.
-    public init(anchors: [TrustAnchor], policy: VerificationPolicy = .strict) {
+    ///
+    /// - Parameter cacheCapacity: how many validated `x5chain`s to remember (0 turns the cache off). A remembered
+    ///   chain is reused for any verification time inside the common validity of its certificates; copies of a
+    ///   validator share its cache.
+    public init(anchors: [TrustAnchor], policy: VerificationPolicy = .strict, cacheCapacity: Int = 1024) {
         self.anchors = anchors
         self.policy = policy
+        self.cache = DocumentSignerCache(capacity: cacheCapacity)
     }
 
     /// Validates `x5chain` (DER certificates, the document signer first, then any intermediates) at `time`.
@@ -37,9 +44,12 @@ public struct DocumentSignerValidator: Sendable {
         guard let leafBytes = x5chain.first else {
             throw MDLError(code: .certificateMissing, message: "the x5chain holds no certificate")
         }
+        if let cached = cache.signer(for: x5chain, at: time) { return cached }
         let leaf = try Self.parse(leafBytes)
         let intermediates = try x5chain.dropFirst().map(Self.parse)
-        return try await validate(leaf: leaf, intermediates: intermediates, at: time)
+        let signer = try await validate(leaf: leaf, intermediates: intermediates, at: time)
+        cache.store(signer, for: x5chain)
+        return signer
     }
 
     /// Validates a parsed document-signer certificate with optional intermediates at `time`.
