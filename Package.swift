@@ -105,6 +105,7 @@ let package = Package(
                 "MDLKit", "MDLSandbox", "MDLCBOR", "MDLCOSE",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: sharedSwiftSettings

@@ -1,0 +1,52 @@
+import Foundation
+import Synchronization
+import X509
+
+/// Validated chains by their `x5chain` bytes, so a relying party verifying many documents from one document
+/// signer pays for chain building and certificate signatures once.
+///
+/// Only the verification time varies between lookups, and the profile checks do not depend on it, so an entry
+/// answers for any time inside the chain's common validity window; outside it the chain is validated afresh
+/// (and fails as expired). Bounded: when full, the cache starts over.
+final class DocumentSignerCache: Sendable {
+    private struct Entry {
+        let signer: ValidatedDocumentSigner
+        let window: ClosedRange<Date>
+    }
+
+    private let capacity: Int
+    private let entries = Mutex<[[[UInt8]]: Entry]>([:])
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    /// The cached validation of `x5chain`, re-stamped with `time`, when `time` is inside its window.
+    func signer(for x5chain: [[UInt8]], at time: Date) -> ValidatedDocumentSigner? {
+        guard capacity > 0, let entry = entries.withLock({ $0[x5chain] }), entry.window.contains(time) else {
+            return nil
+        }
+        return entry.signer.revalidated(at: time)
+    }
+
+    /// Remembers a successful validation.
+    func store(_ signer: ValidatedDocumentSigner, for x5chain: [[UInt8]]) {
+        guard capacity > 0,
+            let start = signer.chain.map(\.notValidBefore).max(),
+            let end = signer.chain.map(\.notValidAfter).min(), start <= end
+        else { return }
+        entries.withLock { entries in
+            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+            entries[x5chain] = Entry(signer: signer, window: start...end)
+        }
+    }
+}
+
+extension ValidatedDocumentSigner {
+    /// The same validation, as of `time`.
+    func revalidated(at time: Date) -> ValidatedDocumentSigner {
+        ValidatedDocumentSigner(
+            certificate: certificate, chain: chain, anchor: anchor, publicKey: publicKey, country: country,
+            stateOrProvince: stateOrProvince, relaxationsUsed: relaxationsUsed, validationTime: time)
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import SwiftASN1
+@_spi(FixedExpiryValidationTime) import X509
+
+/// Validates a document signer's certificate chain, exactly as it arrives in a COSE `x5chain`, against the trust
+/// anchors at the verification time (pipeline step 3).
+///
+/// The chain must reach an anchor with valid signatures (swift-certificates' `Verifier` and RFC 5280 rules) and
+/// meet the ISO/IEC 18013-5 document-signer profile: EKU `1.0.18013.5.1.2`, key usage `digitalSignature`, not a CA,
+/// issued directly by the IACA, the DS country (and state) equal to the IACA's; every certificate valid at the
+/// verification time. The ``VerificationPolicy``'s relaxations may waive named parts of the profile.
+///
+/// ```swift
+/// let validator = DocumentSignerValidator(anchors: anchors, policy: .strict)
+/// let signer = try await validator.validate(x5chain: x5chain, at: now)
+/// try signer.checkSigned(mso.signed)       // step 4: `signed` within the DS validity, anchor not retired
+/// // verify the IssuerAuth signature with signer.publicKey
+/// ```
+///
+/// Failures throw ``MDLError`` with code `certificateMissing` (empty chain), `certificateUntrusted` (malformed
+/// certificate, no anchor issued it, or a signature does not verify), `certificateProfile`, `certificateExpired`
+/// (outside a validity at the verification time) or `weakKey` (a malformed or small-order Ed25519 key).
+public struct DocumentSignerValidator: Sendable {
+    /// The anchors chains may end in.
+    public let anchors: [TrustAnchor]
+    /// The profile and its relaxations.
+    public let policy: VerificationPolicy
+
+    private let cache: DocumentSignerCache
+
+    /// Creates a validator trusting `anchors` under `policy`.
+    ///
+    /// - Parameter cacheCapacity: how many validated `x5chain`s to remember (0 turns the cache off). A remembered
+    ///   chain is reused for any verification time inside the common validity of its certificates; copies of a
+    ///   validator share its cache.
+    public init(anchors: [TrustAnchor], policy: VerificationPolicy = .strict, cacheCapacity: Int = 1024) {
+        self.anchors = anchors
+        self.policy = policy
+        self.cache = DocumentSignerCache(capacity: cacheCapacity)
+    }
+
+    /// Validates `x5chain` (DER certificates, the document signer first, then any intermediates) at `time`.
+    public func validate(x5chain: [[UInt8]], at time: Date) async throws -> ValidatedDocumentSigner {
+        guard let leafBytes = x5chain.first else {
+            throw MDLError(code: .certificateMissing, message: "the x5chain holds no certificate")
+        }
+        if let cached = cache.signer(for: x5chain, at: time) { return cached }
+        let leaf = try Self.parse(leafBytes)
+        let intermediates = try x5chain.dropFirst().map(Self.parse)
+        let signer = try await validate(leaf: leaf, intermediates: intermediates, at: time)
+        cache.store(signer, for: x5chain)
+        return signer
+    }
+
+    /// Validates a parsed document-signer certificate with optional intermediates at `time`.
+    public func validate(
+        leaf: Certificate, intermediates: [Certificate] = [], at time: Date
+    ) async throws -> ValidatedDocumentSigner {
+        let profile = DocumentSignerProfile(policy: policy, time: time)
+        let handled = DocumentSignerProfile.handledCriticalExtensions
+        if leaf.extensions.contains(where: { $0.critical && !handled.contains($0.oid) }) {
+            throw MDLError(code: .certificateProfile, message: "the document signer has an unsupported critical extension")
+        }
+        var verifier = Verifier(rootCertificates: CertificateStore(anchors.map(\.certificate))) {
+            DocumentSignerChainPolicy(profile: profile)
+            RFC5280Policy(fixedExpiryValidationTime: time)
+        }
+        let result = await verifier.validate(leaf: leaf, intermediates: CertificateStore(intermediates))
+        switch result {
+        case .validCertificate(let chain):
+            return try makeResult(chain: Array(chain), profile: profile, time: time)
+        case .couldNotValidate(let failures):
+            throw Self.error(for: failures)
+        }
+    }
+
+    private func makeResult(chain: [Certificate], profile: DocumentSignerProfile, time: Date) throws
+        -> ValidatedDocumentSigner
+    {
+        guard let leaf = chain.first, let root = chain.last,
+            let anchor = anchors.first(where: { $0.certificate == root }),
+            let publicKey = SignerPublicKey(leaf)
+        else {
+            throw MDLError(code: .certificateUntrusted, message: "the validated chain does not end in a known anchor")
+        }
+        let relaxations = try profile.evaluate(chain).mapError(\.error).get()
+        return ValidatedDocumentSigner(
+            certificate: leaf, chain: chain, anchor: anchor, publicKey: publicKey,
+            country: leaf.subject.country, stateOrProvince: leaf.subject.stateOrProvince,
+            relaxationsUsed: relaxations, validationTime: time
+        )
+    }
+
+    /// The error for a refused chain: the first candidate chain's rejection, or `certificateUntrusted` when no
+    /// candidate reached an anchor (unknown issuer, bad signature, unsupported critical extension on an issuer).
+    private static func error(for failures: [CertificateValidationResult.PolicyFailure]) -> MDLError {
+        guard let failure = failures.first else {
+            return MDLError(
+                code: .certificateUntrusted,
+                message: "the document signer does not chain to a trusted IACA (unknown issuer or invalid signature)"
+            )
+        }
+        if let rejection = ChainRejection(failure.policyFailureReason) { return rejection.error }
+        return MDLError(code: .certificateUntrusted, message: "the chain breaks RFC 5280: \(failure.policyFailureReason)")
+    }
+
+    private static func parse(_ der: [UInt8]) throws -> Certificate {
+        do {
+            return try Certificate(derEncoded: der)
+        } catch {
+            throw MDLError(code: .certificateUntrusted, message: "an x5chain entry is not a DER X.509 certificate")
+        }
+    }
+}

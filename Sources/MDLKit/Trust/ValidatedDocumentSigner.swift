@@ -1,0 +1,45 @@
+import Foundation
+import X509
+
+/// A document signer whose chain validated at ``validationTime``: the key to verify the IssuerAuth with, the
+/// country it may speak for, and the audit facts (trust path, relaxations used).
+public struct ValidatedDocumentSigner: Sendable {
+    /// The document-signer certificate.
+    public let certificate: Certificate
+    /// The chain, the document-signer certificate first and the anchor's certificate last.
+    public let chain: [Certificate]
+    /// The anchor the chain ends in.
+    public let anchor: TrustAnchor
+    /// The document signer's public key.
+    public let publicKey: SignerPublicKey
+    /// The DS certificate's country (`C`), to compare with the disclosed `issuing_country`.
+    public let country: String?
+    /// The DS certificate's state or province (`ST`), to compare with the disclosed `issuing_jurisdiction`.
+    public let stateOrProvince: String?
+    /// The relaxations of the ``VerificationPolicy`` this chain needed; empty under the strict profile.
+    public let relaxationsUsed: [VerificationPolicy.Relaxation]
+    /// The verification time the chain was validated at.
+    public let validationTime: Date
+
+    /// The subjects along the chain, the document signer first, e.g. `["CN=utopia ds,C=US", "CN=utopia iaca,C=US"]`.
+    public var trustPath: [String] { chain.map { $0.subject.description } }
+
+    /// Checks the MSO's `signed` time: within the DS certificate's validity (else `certificateExpired`) and before
+    /// the anchor's retirement, if any (else `certificateRevoked`).
+    public func checkSigned(_ signed: Date) throws {
+        let leaf = certificate
+        guard signed >= leaf.notValidBefore, signed <= leaf.notValidAfter else {
+            throw MDLError(
+                code: .certificateExpired,
+                message: "the MSO was signed at \(signed), outside the document signer's validity "
+                    + "\(leaf.notValidBefore) – \(leaf.notValidAfter)"
+            )
+        }
+        if let retiredAt = anchor.retiredAt, signed >= retiredAt {
+            throw MDLError(
+                code: .certificateRevoked,
+                message: "the MSO was signed at \(signed), after its IACA was retired at \(retiredAt)"
+            )
+        }
+    }
+}
