@@ -80,8 +80,12 @@ public struct COSEKey: Sendable, Hashable {
     /// The key for signature verification; throws `COSEError` `.invalidKey` or `.weakKey` when it is not usable.
     public func signaturePublicKey() throws -> SignaturePublicKey {
         switch (keyType, curve) {
-        case (.okp, .ed25519): return try SignaturePublicKey.ed25519(validating: x)
-        case (.ec2, .p256), (.ec2, .p384): return try SignaturePublicKey(ecX: x, y: y ?? [])
+        case (.okp, .ed25519): return try SignaturePublicKey(ed25519RawRepresentation: x)
+        case (.ec2, .p256), (.ec2, .p384):
+            guard let coseCurve = COSECurve(coseValue: curve.rawValue), let y else {
+                throw COSEError(code: .invalidKey, message: "EC2 key without y")
+            }
+            return try SignaturePublicKey(ec2: coseCurve, x: x, y: y)
         default: throw COSEError(code: .invalidKey, message: "COSE_Key is not a signature key")
         }
     }
