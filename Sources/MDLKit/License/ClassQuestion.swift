@@ -13,14 +13,17 @@ public enum ClassQuestion {
     public static func answer(held: [String], vehicle: String, on date: FullDate, scheme: LicenseScheme) throws
         -> ClassAnswer
     {
-        try answer(privileges: held.map { DrivingPrivilege(vehicleCategoryCode: $0) }, vehicle: vehicle, on: date,
-            scheme: scheme)
+        let catalogue = ClassCatalogue(scheme: scheme, regulation: RegulationVersion.inForce(for: scheme, on: date))
+        for code in held { _ = try catalogue.normalise(code) }
+        return try answer(
+            privileges: held.map { DrivingPrivilege(vehicleCategoryCode: $0) }, vehicle: vehicle, on: date, scheme: scheme)
     }
 
     /// Answers for `driving_privileges`: a privilege counts only when in force on `date`, and its restriction codes
-    /// are reported as reasons.
+    /// are reported as reasons. A privilege whose code does not exist in `scheme` on `date` (an issuer's own code,
+    /// or C6 asked about before 2022-04-01) is skipped with the reason `class.heldUnknown`.
     ///
-    /// - Throws: ``MDLError`` `classUnknown` when the vehicle code or a held code does not exist in `scheme` on `date`.
+    /// - Throws: ``MDLError`` `classUnknown` when the vehicle code does not exist in `scheme` on `date`.
     public static func answer(privileges: [DrivingPrivilege], vehicle: String, on date: FullDate, scheme: LicenseScheme)
         throws -> ClassAnswer
     {
@@ -31,12 +34,16 @@ public enum ClassQuestion {
         if date < regulation.inForce { reasons.append(LicenseReasons.beforeKnownTables(regulation)) }
         var inForce: [(code: String, privilege: DrivingPrivilege)] = []
         for privilege in privileges {
-            let code = try catalogue.normalise(privilege.vehicleCategoryCode)
-            if privilege.isInForce(on: date) {
-                inForce.append((code, privilege))
-            } else {
-                reasons.append(LicenseReasons.privilegeNotInForce(code, on: date))
+            let shown = String(privilege.vehicleCategoryCode.trimmingASCIIWhitespace().uppercased().prefix(8))
+            guard privilege.isInForce(on: date) else {
+                reasons.append(LicenseReasons.privilegeNotInForce(shown, on: date))
+                continue
             }
+            guard let code = try? catalogue.normalise(privilege.vehicleCategoryCode) else {
+                reasons.append(LicenseReasons.heldUnknown(shown, catalogue: catalogue))
+                continue
+            }
+            inForce.append((code, privilege))
         }
         let heldCodes = inForce.map(\.code)
         // The vehicle's own class first, then the held classes in order: `via` names the most direct permission.

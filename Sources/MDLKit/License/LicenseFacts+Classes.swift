@@ -23,13 +23,12 @@ extension LicenseFacts {
         try ClassQuestion.answer(privileges: drivingPrivileges, vehicle: vehicleClass, on: date, scheme: requireScheme())
     }
 
-    /// The classes held, as the licence states them, with the day each was obtained.
-    ///
-    /// - Throws: ``MDLError`` `licenseSchemeUnknown` or `classUnknown` as ``permits(vehicleClass:on:)``.
-    public func heldClasses(on date: FullDate) throws -> [HeldClass] {
-        let catalogue = ClassCatalogue(scheme: try requireScheme(), regulation: .inForce(for: try requireScheme(), on: date))
-        return try drivingPrivileges.map {
-            HeldClass(code: try catalogue.normalise($0.vehicleCategoryCode), since: $0.issueDate, until: $0.expiryDate)
+    /// The classes on the licence as it states them (codes trimmed and upper-cased), with the day each was obtained.
+    public var heldClasses: [HeldClass] {
+        drivingPrivileges.map {
+            HeldClass(
+                code: $0.vehicleCategoryCode.trimmingASCIIWhitespace().uppercased(), since: $0.issueDate,
+                until: $0.expiryDate)
         }
     }
 

@@ -39,6 +39,12 @@ enum LicenseReasons {
             en: "Class \(code) is not in force on \(date)")
     }
 
+    static func heldUnknown(_ code: String, catalogue: ClassCatalogue) -> LicenseReason {
+        LicenseReason(
+            code: "class.heldUnknown", zh: "所持准驾车型 \(code) 在 \(catalogue.regulation.zh) 中不存在，已忽略",
+            en: "Held class \(code) does not exist under \(catalogue.regulation.en); ignored")
+    }
+
     static func beforeKnownTables(_ regulation: RegulationVersion) -> LicenseReason {
         LicenseReason(
             code: "regulation.beforeKnownTables",

@@ -27,8 +27,8 @@ public struct ClassCheck: LicenseCheck {
                 en: "No issuing country: the class scheme cannot be chosen", severity: .refer)]
         } catch {
             return [DecisionReason(
-                code: "class.unknown", zh: "准驾车型代号 \(vehicleClass.prefix(8)) 或所持车型在该日期不存在",
-                en: "Class \(vehicleClass.prefix(8)) or a class held does not exist on \(on)", severity: .fail)]
+                code: "class.unknown", zh: "准驾车型代号 \(vehicleClass.prefix(8)) 在 \(on) 不存在",
+                en: "Class \(vehicleClass.prefix(8)) does not exist on \(on)", severity: .fail)]
         }
         var reasons = answer.reasons.map { reason in
             DecisionReason(reason, severity: severity(of: reason))
@@ -46,7 +46,9 @@ public struct ClassCheck: LicenseCheck {
     /// Not permitted fails; conditions (restriction codes) and an old-table answer warn; the rest is for the record.
     private func severity(of reason: LicenseReason) -> DecisionSeverity {
         if reason.code == "class.notPermitted" || reason.code == "class.noneHeld" { return .fail }
-        if reason.code.hasPrefix("restriction.") || reason.code.hasPrefix("regulation.") { return .warning }
+        if reason.code.hasPrefix("restriction.") || reason.code.hasPrefix("regulation.") || reason.code == "class.heldUnknown" {
+            return .warning
+        }
         return .info
     }
 }
