@@ -68,7 +68,14 @@ struct InsuranceClaimPolicyTests {
     @Test func c6BeforeOrder162IsAnUnknownClass() {
         let policy = InsuranceClaimPolicy(
             accidentDate: Persona.day("2021-05-01"), vehicleClass: "C6", statusAtAccident: Persona.status("A"))
-        #expect(policy.decide(Persona.tractorA2).reasons(.fail).map(\.code) == ["class.unknown"])
+        let renewedIn2015 = Persona.with(Persona.tractorA2) { $0.issueDate = Persona.day("2015-01-01") }
+        #expect(policy.decide(renewedIn2015).reasons(.fail).map(\.code) == ["class.unknown"])
+        // A document renewed after the accident replaces the one in force then: refer, do not fail.
+        let renewedLater = InsuranceClaimPolicy(
+            accidentDate: Persona.day("2024-05-01"), vehicleClass: "C1", statusAtAccident: Persona.status("A"))
+        let referred = renewedLater.decide(Persona.tractorA2)
+        #expect(referred.outcome == .refer)
+        #expect(referred.reasons(.refer).map(\.code) == ["validity.notYetValid"])
     }
 
     @Test func pointsFromAnotherCycleAreFlagged() {

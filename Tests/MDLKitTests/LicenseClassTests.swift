@@ -60,6 +60,13 @@ struct LicenseClassTests {
         #expect(answer.reasons.map(\.code) == ["class.includedBy"])
     }
 
+    @Test func anUnknownHeldPrivilegeIsSkippedWithAReason() throws {
+        let privileges = [DrivingPrivilege(vehicleCategoryCode: "C6"), DrivingPrivilege(vehicleCategoryCode: "C1")]
+        let answer = try ClassQuestion.answer(privileges: privileges, vehicle: "C2", on: Self.day("2021-06-01"), scheme: .cn)
+        #expect(answer.permitted && answer.via == "C1")
+        #expect(answer.reasons.map(\.code) == ["class.heldUnknown", "class.includedBy"])
+    }
+
     @Test func unknownCodesAreRefusedInEachScheme() {
         for (code, scheme) in [("XX", LicenseScheme.cn), ("BE", .cn), ("AM", .cn), ("C5", .iso), ("M", .iso), ("", .iso)] {
             #expect(throws: MDLError(code: .classUnknown)) {

@@ -37,7 +37,7 @@ public struct InsuranceClaimPolicy: LicenseCheck {
     public var policy: LicensePolicy {
         let current = statusAtAccident == nil
         return LicensePolicy {
-            ValidityCheck(from: accidentDate)
+            ValidityCheck(from: accidentDate, notYetValidSeverity: .refer)
             ClassCheck(vehicleClass: vehicleClass, on: accidentDate)
             if use.towing, vehicleClass.uppercased() != "C6", vehicleClass.uppercased() != "A2" {
                 TowingClassCheck(on: accidentDate)

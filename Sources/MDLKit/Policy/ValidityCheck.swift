@@ -9,12 +9,19 @@ public struct ValidityCheck: LicenseCheck {
     public var through: FullDate?
     /// The weight when the facts carry no expiry date.
     public var whenUnknown: DecisionSeverity
+    /// The weight when the document was issued after `from`. Fail by default; an insurer looking back at an
+    /// accident refers instead, since a renewed document replaces the one in force at the time.
+    public var notYetValidSeverity: DecisionSeverity
 
     /// Creates the check.
-    public init(from: FullDate, through: FullDate? = nil, whenUnknown: DecisionSeverity = .refer) {
+    public init(
+        from: FullDate, through: FullDate? = nil, whenUnknown: DecisionSeverity = .refer,
+        notYetValidSeverity: DecisionSeverity = .fail
+    ) {
         self.from = from
         self.through = through
         self.whenUnknown = whenUnknown
+        self.notYetValidSeverity = notYetValidSeverity
     }
 
     /// See ``LicenseCheck/evaluate(_:)``.
@@ -27,7 +34,7 @@ public struct ValidityCheck: LicenseCheck {
         if let issued = facts.issueDate, from < issued {
             return [DecisionReason(
                 code: "validity.notYetValid", zh: "驾驶证在 \(from) 尚未生效（签发于 \(issued)）",
-                en: "The licence was not yet valid on \(from) (issued \(issued))", severity: .fail)]
+                en: "The licence was not yet valid on \(from) (issued \(issued))", severity: notYetValidSeverity)]
         }
         if expiry < from {
             return [DecisionReason(
