@@ -25,12 +25,16 @@ struct DrivingJobPolicyTests {
 
     @Test func rideHailingRefusesAFullPointCycle() {
         let decision = DrivingJobPolicy.rideHailing(on: today).decide(Persona.twelvePoints)
-        #expect(decision.reasons(.fail).map(\.code) == ["status.disqualifying", "points.full", "points.fullCycleInLastThree"])
+        #expect(
+            decision.reasons(.fail).map(\.code) == [
+                "status.disqualifying", "points.full", "points.fullCycleInLastThree",
+            ])
         // A full cycle two cycles ago, now clean: still refused under the three-cycle rule.
         let earlier = Persona.with(Persona.cleanC1) { $0.points = Persona.points(0, fullCycles: 1) }
-        #expect(DrivingJobPolicy.rideHailing(on: today).decide(earlier).reasons(.fail).map(\.code) == [
-            "points.fullCycleInLastThree"
-        ])
+        #expect(
+            DrivingJobPolicy.rideHailing(on: today).decide(earlier).reasons(.fail).map(\.code) == [
+                "points.fullCycleInLastThree"
+            ])
     }
 
     @Test func rideHailingWithoutPointsRefers() {

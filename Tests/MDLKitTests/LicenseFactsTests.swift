@@ -6,7 +6,9 @@ import Testing
 struct LicenseFactsTests {
     @Test func printingNeverShowsPersonalData() {
         let facts = Persona.cleanC1
-        for text in [facts.description, facts.debugDescription, String(describing: facts), String(reflecting: facts), "\(facts)"] {
+        for text in [
+            facts.description, facts.debugDescription, String(describing: facts), String(reflecting: facts), "\(facts)",
+        ] {
             for secret in ["ZHANG", "WEI", "张", "伟", "310101198505200011", "310100123456", "1985", "255"] {
                 #expect(!text.contains(secret), "\(secret) in \(text)")
             }
@@ -43,7 +45,8 @@ struct LicenseFactsTests {
         #expect(Persona.coachA1.probationEnd(for: "A1") == Persona.day("2021-02-28"))
         // A first motorcycle class starts its own probation.
         let rider = Persona.with(Persona.cleanC1) {
-            $0.drivingPrivileges.append(DrivingPrivilege(vehicleCategoryCode: "E", issueDate: Persona.day("2026-01-01")))
+            $0.drivingPrivileges.append(
+                DrivingPrivilege(vehicleCategoryCode: "E", issueDate: Persona.day("2026-01-01")))
         }
         #expect(rider.isInProbation(for: "E", on: Persona.today) == true)
         #expect(rider.isInProbation(for: "C1", on: Persona.today) == false)
@@ -54,7 +57,8 @@ struct LicenseFactsTests {
     }
 
     @Test func probationForbidsTheArticle77Uses() {
-        let all = VehicleUse(bus: true, commercialPassenger: true, emergencyOnDuty: true, hazardousGoods: true, towing: true)
+        let all = VehicleUse(
+            bus: true, commercialPassenger: true, emergencyOnDuty: true, hazardousGoods: true, towing: true)
         #expect(all.probationConflicts == ProbationRestriction.allCases)
         #expect(VehicleUse().probationConflicts.isEmpty)
     }
@@ -75,6 +79,6 @@ struct LicenseFactsTests {
         #expect(RegulationVersion.inForce(for: .cn, on: Persona.day("2022-04-01")) == .cnOrder162)
         #expect(RegulationVersion.inForce(for: .cn, on: Persona.day("2026-01-01")) == .cnOrder162)
         #expect(RegulationVersion.cnOrder172.inForce == Persona.day("2025-01-01"))
-        #expect(RegulationVersion.inForce(for: .iso, on: Persona.day("2026-01-01")) == .euDirective2006_126)
+        #expect(RegulationVersion.inForce(for: .iso, on: Persona.day("2026-01-01")) == .euDrivingLicenceDirective)
     }
 }

@@ -14,9 +14,13 @@ struct LicensePolicyCompositionTests {
 
     @Test func outcomeIsTheWorstSeverity() {
         #expect(Decision(reasons: []).outcome == .pass)
-        #expect(LicensePolicy([Fixed(severity: .info), Fixed(severity: .warning)]).decide(LicenseFacts()).outcome == .pass)
-        #expect(LicensePolicy([Fixed(severity: .warning), Fixed(severity: .refer)]).decide(LicenseFacts()).outcome == .refer)
-        #expect(LicensePolicy([Fixed(severity: .fail), Fixed(severity: .refer)]).decide(LicenseFacts()).outcome == .fail)
+        #expect(
+            LicensePolicy([Fixed(severity: .info), Fixed(severity: .warning)]).decide(LicenseFacts()).outcome == .pass)
+        #expect(
+            LicensePolicy([Fixed(severity: .warning), Fixed(severity: .refer)]).decide(LicenseFacts()).outcome == .refer
+        )
+        #expect(
+            LicensePolicy([Fixed(severity: .fail), Fixed(severity: .refer)]).decide(LicenseFacts()).outcome == .fail)
     }
 
     @Test func builderSupportsConditionsLoopsAndNesting() {

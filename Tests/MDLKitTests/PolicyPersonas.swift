@@ -82,7 +82,8 @@ enum Persona {
         familyName: "MUSTERMANN", birthDate: day("1990-01-01"), issueDate: day("2020-01-01"),
         expiryDate: day("2035-01-01"), issuingCountry: "DE",
         drivingPrivileges: [
-            DrivingPrivilege(vehicleCategoryCode: "B", issueDate: day("2008-01-01"), codes: [DrivingPrivilegeCode(code: "78")])
+            DrivingPrivilege(
+                vehicleCategoryCode: "B", issueDate: day("2008-01-01"), codes: [DrivingPrivilegeCode(code: "78")])
         ])
 
     /// The same facts with `change` applied.

@@ -7,8 +7,10 @@ struct RentalPolicyTests {
     let today = Persona.today
     var threeDays: FullDate { today.adding(days: 3) }
 
-    func rental(_ vehicle: String = "C1", trailer: Bool = false, status: LicenseCredentialStatus? = nil) -> RentalPolicy {
-        RentalPolicy(vehicleClass: vehicle, pickup: today, returnDate: threeDays, towsTrailer: trailer, credentialStatus: status)
+    func rental(_ vehicle: String = "C1", trailer: Bool = false, status: LicenseCredentialStatus? = nil) -> RentalPolicy
+    {
+        RentalPolicy(
+            vehicleClass: vehicle, pickup: today, returnDate: threeDays, towsTrailer: trailer, credentialStatus: status)
     }
 
     @Test func cleanC1DriverRentsACar() {
