@@ -107,7 +107,7 @@ struct LicenseClassTests {
 
     @Test func answerEncodesToTheCLIShape() throws {
         let answer = try ClassQuestion.answer(held: ["C1"], vehicle: "C6", on: Self.day("2024-01-01"), scheme: .cn)
-        let json = try JSONEncoder.sorted.encode(answer)
+        let json = try JSONEncoder.licenseSortedKeys.encode(answer)
         let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
         #expect(Set(object.keys) == ["permitted", "vehicle", "via", "regulation", "reasons"])
         #expect(object["via"] is NSNull)
@@ -120,7 +120,7 @@ struct LicenseClassTests {
 }
 
 extension JSONEncoder {
-    static var sorted: JSONEncoder {
+    static var licenseSortedKeys: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return encoder

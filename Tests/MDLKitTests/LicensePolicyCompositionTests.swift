@@ -59,7 +59,7 @@ struct LicensePolicyCompositionTests {
 
     @Test func reasonsEncodeWithTheirSeverity() throws {
         let reason = DecisionReason(code: "status.normal", zh: "驾驶证状态正常", en: "normal", severity: .info)
-        let json = String(decoding: try JSONEncoder.sorted.encode(reason), as: UTF8.self)
+        let json = String(decoding: try JSONEncoder.licenseSortedKeys.encode(reason), as: UTF8.self)
         #expect(json == #"{"code":"status.normal","en":"normal","severity":"info","zh":"驾驶证状态正常"}"#)
     }
 }
