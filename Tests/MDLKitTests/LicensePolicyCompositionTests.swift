@@ -27,12 +27,12 @@ struct LicensePolicyCompositionTests {
         let classes = ["C1", "C2"]
         for trailer in [false, true] {
             let policy = LicensePolicy {
-                ValidityCheck(from: Persona.today)
-                for vehicle in classes { ClassCheck(vehicleClass: vehicle, on: Persona.today) }
-                if trailer { ClassCheck(vehicleClass: "C6", on: Persona.today) } else { Fixed(severity: .info) }
+                ValidityCheck(from: LicensePersona.today)
+                for vehicle in classes { ClassCheck(vehicleClass: vehicle, on: LicensePersona.today) }
+                if trailer { ClassCheck(vehicleClass: "C6", on: LicensePersona.today) } else { Fixed(severity: .info) }
                 LicensePolicy { StatusLetterCheck() }
             }
-            let decision = policy.decide(Persona.cleanC1)
+            let decision = policy.decide(LicensePersona.cleanC1)
             #expect(policy.checks.count == 5)
             #expect(decision.outcome == (trailer ? .fail : .pass))
             #expect(decision.reasons.map(\.code).contains("status.normal"))
@@ -41,19 +41,19 @@ struct LicensePolicyCompositionTests {
 
     @Test func useCasePoliciesAreChecksToo() {
         let parts: [any LicenseCheck] = [
-            RentalPolicy(vehicleClass: "C1", pickup: Persona.today, returnDate: Persona.today),
-            DrivingJobPolicy.rideHailing(on: Persona.today),
+            RentalPolicy(vehicleClass: "C1", pickup: LicensePersona.today, returnDate: LicensePersona.today),
+            DrivingJobPolicy.rideHailing(on: LicensePersona.today),
         ]
-        #expect(LicensePolicy(parts).decide(Persona.cleanC1).outcome == .pass)
-        #expect(LicensePolicy(parts).decide(Persona.probationer).outcome == .fail)
+        #expect(LicensePolicy(parts).decide(LicensePersona.cleanC1).outcome == .pass)
+        #expect(LicensePolicy(parts).decide(LicensePersona.probationer).outcome == .fail)
     }
 
     @Test func missingFactsReferRatherThanPass() {
-        let decision = RentalPolicy(vehicleClass: "C1", pickup: Persona.today, returnDate: Persona.today)
+        let decision = RentalPolicy(vehicleClass: "C1", pickup: LicensePersona.today, returnDate: LicensePersona.today)
             .decide(LicenseFacts(issuingCountry: "CN"))
         #expect(decision.outcome == .fail)
         #expect(decision.reasons(.refer).map(\.code) == ["validity.unknown", "status.unknown"])
-        let noCountry = ClassCheck(vehicleClass: "C1", on: Persona.today).decide(LicenseFacts())
+        let noCountry = ClassCheck(vehicleClass: "C1", on: LicensePersona.today).decide(LicenseFacts())
         #expect(noCountry.outcome == .refer && noCountry.has("class.schemeUnknown"))
     }
 
