@@ -6,53 +6,59 @@ import Testing
 struct InsuranceClaimPolicyTests {
     @Test func factsAreJudgedAsOfTheAccident() {
         let before = InsuranceClaimPolicy(
-            accidentDate: Persona.day("2025-11-01"), vehicleClass: "C1", statusAtAccident: Persona.status("A"),
-            pointsAtAccident: Persona.points(2))
-        #expect(before.decide(Persona.expired).outcome == .pass)
+            accidentDate: LicensePersona.day("2025-11-01"), vehicleClass: "C1",
+            statusAtAccident: LicensePersona.status("A"),
+            pointsAtAccident: LicensePersona.points(2))
+        #expect(before.decide(LicensePersona.expired).outcome == .pass)
         let after = InsuranceClaimPolicy(
-            accidentDate: Persona.day("2026-01-10"), vehicleClass: "C1", statusAtAccident: Persona.status("M"))
-        let decision = after.decide(Persona.expired)
+            accidentDate: LicensePersona.day("2026-01-10"), vehicleClass: "C1",
+            statusAtAccident: LicensePersona.status("M"))
+        let decision = after.decide(LicensePersona.expired)
         #expect(decision.outcome == .fail)
         #expect(decision.reasons(.fail).map(\.code) == ["validity.expired", "status.disqualifying"])
     }
 
     @Test func probationerInCommercialUseIsExcludedPrivateUseIsNoted() {
         let commercial = InsuranceClaimPolicy(
-            accidentDate: Persona.day("2026-01-05"), vehicleClass: "C1", use: VehicleUse(commercialPassenger: true),
-            statusAtAccident: Persona.status("A"))
-        let decision = commercial.decide(Persona.probationer)
+            accidentDate: LicensePersona.day("2026-01-05"), vehicleClass: "C1",
+            use: VehicleUse(commercialPassenger: true),
+            statusAtAccident: LicensePersona.status("A"))
+        let decision = commercial.decide(LicensePersona.probationer)
         #expect(decision.outcome == .fail)
         #expect(decision.reasons(.fail).map(\.code) == ["probation.commercialPassenger"])
         let privateUse = InsuranceClaimPolicy(
-            accidentDate: Persona.day("2026-01-05"), vehicleClass: "C1", statusAtAccident: Persona.status("A"))
-        let noted = privateUse.decide(Persona.probationer)
+            accidentDate: LicensePersona.day("2026-01-05"), vehicleClass: "C1",
+            statusAtAccident: LicensePersona.status("A"))
+        let noted = privateUse.decide(LicensePersona.probationer)
         #expect(noted.outcome == .pass)
         #expect(noted.reasons(.info).contains { $0.code == "probation.active" })
         // After the probation year the same use is not a probation matter.
         let later = InsuranceClaimPolicy(
-            accidentDate: Persona.day("2026-10-10"), vehicleClass: "C1", use: VehicleUse(commercialPassenger: true),
-            statusAtAccident: Persona.status("A"))
-        #expect(later.decide(Persona.probationer).has("probation.ended"))
+            accidentDate: LicensePersona.day("2026-10-10"), vehicleClass: "C1",
+            use: VehicleUse(commercialPassenger: true),
+            statusAtAccident: LicensePersona.status("A"))
+        #expect(later.decide(LicensePersona.probationer).has("probation.ended"))
     }
 
     @Test func probationerTowingAtTheAccidentIsExcluded() {
         let policy = InsuranceClaimPolicy(
-            accidentDate: Persona.day("2026-01-05"), vehicleClass: "C1", use: VehicleUse(towing: true),
-            statusAtAccident: Persona.status("A"))
-        let decision = policy.decide(Persona.probationer)
+            accidentDate: LicensePersona.day("2026-01-05"), vehicleClass: "C1", use: VehicleUse(towing: true),
+            statusAtAccident: LicensePersona.status("A"))
+        let decision = policy.decide(LicensePersona.probationer)
         #expect(decision.has("probation.towing"))
         #expect(decision.has("class.notPermitted"))
     }
 
     @Test func twelvePointStatusAtTheAccidentFailsCurrentStatusOnlyRefers() {
         let known = InsuranceClaimPolicy(
-            accidentDate: Persona.day("2026-02-01"), vehicleClass: "C1", statusAtAccident: Persona.status("B"),
-            pointsAtAccident: Persona.points(12, fullCycles: 1))
-        let failed = known.decide(Persona.twelvePoints)
+            accidentDate: LicensePersona.day("2026-02-01"), vehicleClass: "C1",
+            statusAtAccident: LicensePersona.status("B"),
+            pointsAtAccident: LicensePersona.points(12, fullCycles: 1))
+        let failed = known.decide(LicensePersona.twelvePoints)
         #expect(failed.outcome == .fail)
         #expect(failed.reasons(.fail).map(\.code) == ["status.disqualifying", "points.full"])
-        let current = InsuranceClaimPolicy(accidentDate: Persona.day("2026-02-01"), vehicleClass: "C1")
-        let referred = current.decide(Persona.with(Persona.twelvePoints) { $0.points = nil })
+        let current = InsuranceClaimPolicy(accidentDate: LicensePersona.day("2026-02-01"), vehicleClass: "C1")
+        let referred = current.decide(LicensePersona.with(LicensePersona.twelvePoints) { $0.points = nil })
         #expect(referred.outcome == .refer)
         #expect(referred.reasons(.refer).map(\.code) == ["status.disqualifying"])
         #expect(referred.reasons(.warning).map(\.code) == ["status.notAtEvent"])
@@ -60,27 +66,33 @@ struct InsuranceClaimPolicyTests {
 
     @Test func classOutsideTheLicenceIsExcluded() {
         let policy = InsuranceClaimPolicy(
-            accidentDate: Persona.day("2026-02-01"), vehicleClass: "B2", statusAtAccident: Persona.status("A"))
-        #expect(policy.decide(Persona.cleanC1).reasons(.fail).map(\.code) == ["class.notPermitted"])
-        #expect(policy.decide(Persona.coachA1).outcome == .pass)
+            accidentDate: LicensePersona.day("2026-02-01"), vehicleClass: "B2",
+            statusAtAccident: LicensePersona.status("A"))
+        #expect(policy.decide(LicensePersona.cleanC1).reasons(.fail).map(\.code) == ["class.notPermitted"])
+        #expect(policy.decide(LicensePersona.coachA1).outcome == .pass)
     }
 
     @Test func c6BeforeOrder162IsAnUnknownClass() {
         let policy = InsuranceClaimPolicy(
-            accidentDate: Persona.day("2021-05-01"), vehicleClass: "C6", statusAtAccident: Persona.status("A"))
-        let renewedIn2015 = Persona.with(Persona.tractorA2) { $0.issueDate = Persona.day("2015-01-01") }
+            accidentDate: LicensePersona.day("2021-05-01"), vehicleClass: "C6",
+            statusAtAccident: LicensePersona.status("A"))
+        let renewedIn2015 = LicensePersona.with(LicensePersona.tractorA2) {
+            $0.issueDate = LicensePersona.day("2015-01-01")
+        }
         #expect(policy.decide(renewedIn2015).reasons(.fail).map(\.code) == ["class.unknown"])
         // A document renewed after the accident replaces the one in force then: refer, do not fail.
         let renewedLater = InsuranceClaimPolicy(
-            accidentDate: Persona.day("2024-05-01"), vehicleClass: "C1", statusAtAccident: Persona.status("A"))
-        let referred = renewedLater.decide(Persona.tractorA2)
+            accidentDate: LicensePersona.day("2024-05-01"), vehicleClass: "C1",
+            statusAtAccident: LicensePersona.status("A"))
+        let referred = renewedLater.decide(LicensePersona.tractorA2)
         #expect(referred.outcome == .refer)
         #expect(referred.reasons(.refer).map(\.code) == ["validity.notYetValid"])
     }
 
     @Test func pointsFromAnotherCycleAreFlagged() {
         let policy = InsuranceClaimPolicy(
-            accidentDate: Persona.day("2024-02-01"), vehicleClass: "C1", statusAtAccident: Persona.status("A"))
-        #expect(policy.decide(Persona.cleanC1).reasons(.warning).map(\.code) == ["points.otherCycle"])
+            accidentDate: LicensePersona.day("2024-02-01"), vehicleClass: "C1",
+            statusAtAccident: LicensePersona.status("A"))
+        #expect(policy.decide(LicensePersona.cleanC1).reasons(.warning).map(\.code) == ["points.otherCycle"])
     }
 }

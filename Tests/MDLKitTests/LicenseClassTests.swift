@@ -62,13 +62,16 @@ struct LicenseClassTests {
 
     @Test func anUnknownHeldPrivilegeIsSkippedWithAReason() throws {
         let privileges = [DrivingPrivilege(vehicleCategoryCode: "C6"), DrivingPrivilege(vehicleCategoryCode: "C1")]
-        let answer = try ClassQuestion.answer(privileges: privileges, vehicle: "C2", on: Self.day("2021-06-01"), scheme: .cn)
+        let answer = try ClassQuestion.answer(
+            privileges: privileges, vehicle: "C2", on: Self.day("2021-06-01"), scheme: .cn)
         #expect(answer.permitted && answer.via == "C1")
         #expect(answer.reasons.map(\.code) == ["class.heldUnknown", "class.includedBy"])
     }
 
     @Test func unknownCodesAreRefusedInEachScheme() {
-        for (code, scheme) in [("XX", LicenseScheme.cn), ("BE", .cn), ("AM", .cn), ("C5", .iso), ("M", .iso), ("", .iso)] {
+        for (code, scheme) in [
+            ("XX", LicenseScheme.cn), ("BE", .cn), ("AM", .cn), ("C5", .iso), ("M", .iso), ("", .iso),
+        ] {
             #expect(throws: MDLError(code: .classUnknown)) {
                 try ClassQuestion.answer(held: ["C1"], vehicle: code, on: Self.day("2024-01-01"), scheme: scheme)
             }
@@ -76,9 +79,11 @@ struct LicenseClassTests {
     }
 
     @Test func codesAreNormalisedAndTheDirectClassIsPreferredAsVia() throws {
-        let answer = try ClassQuestion.answer(held: ["a1", " c1 "], vehicle: "c2", on: Self.day("2024-01-01"), scheme: .cn)
+        let answer = try ClassQuestion.answer(
+            held: ["a1", " c1 "], vehicle: "c2", on: Self.day("2024-01-01"), scheme: .cn)
         #expect(answer.vehicle == "C2" && answer.via == "A1")
-        let direct = try ClassQuestion.answer(held: ["A1", "C1"], vehicle: "C1", on: Self.day("2024-01-01"), scheme: .cn)
+        let direct = try ClassQuestion.answer(
+            held: ["A1", "C1"], vehicle: "C1", on: Self.day("2024-01-01"), scheme: .cn)
         #expect(direct.via == "C1")
         #expect(direct.reasons.map(\.code) == ["class.held"])
     }
@@ -102,7 +107,7 @@ struct LicenseClassTests {
 
     @Test func answerEncodesToTheCLIShape() throws {
         let answer = try ClassQuestion.answer(held: ["C1"], vehicle: "C6", on: Self.day("2024-01-01"), scheme: .cn)
-        let json = try JSONEncoder.sorted.encode(answer)
+        let json = try JSONEncoder.licenseSortedKeys.encode(answer)
         let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
         #expect(Set(object.keys) == ["permitted", "vehicle", "via", "regulation", "reasons"])
         #expect(object["via"] is NSNull)
@@ -115,7 +120,7 @@ struct LicenseClassTests {
 }
 
 extension JSONEncoder {
-    static var sorted: JSONEncoder {
+    static var licenseSortedKeys: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return encoder

@@ -20,7 +20,7 @@ struct LicenseISOCategoryTests {
             for vehicle in Self.lists.keys.sorted() {
                 let answer = try ClassQuestion.answer(held: [held], vehicle: vehicle, on: day, scheme: .iso)
                 #expect(answer.permitted == (held == vehicle || included.contains(vehicle)), "\(held) → \(vehicle)")
-                #expect(answer.regulation == .euDirective2006_126)
+                #expect(answer.regulation == .euDrivingLicenceDirective)
             }
         }
     }
@@ -48,7 +48,8 @@ struct LicenseISOCategoryTests {
         let privilege = DrivingPrivilege(vehicleCategoryCode: "C", issueDate: issued, expiryDate: expired)
         let inside = try ClassQuestion.answer(privileges: [privilege], vehicle: "C1", on: expired, scheme: .iso)
         #expect(inside.permitted)
-        let after = try ClassQuestion.answer(privileges: [privilege], vehicle: "C1", on: expired.adding(days: 1), scheme: .iso)
+        let after = try ClassQuestion.answer(
+            privileges: [privilege], vehicle: "C1", on: expired.adding(days: 1), scheme: .iso)
         #expect(!after.permitted)
         #expect(after.reasons.map(\.code) == ["class.privilegeNotInForce", "class.noneHeld"])
     }

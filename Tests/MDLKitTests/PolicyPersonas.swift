@@ -4,7 +4,7 @@ import MDLCBOR
 @testable import MDLKit
 
 /// Drivers for the policy tests, as the verifier would hand them over. The clock is fixed at ``today``.
-enum Persona {
+enum LicensePersona {
     static func day(_ text: String) -> FullDate { FullDate(rfc3339: text) ?? FullDate(daysSinceEpoch: 0) }
 
     /// The fixed "today" of every test.
@@ -22,7 +22,7 @@ enum Persona {
 
     static func chinese(
         born: String, first: String, privileges: [DrivingPrivilege], expiry: String, status text: String = "A",
-        points: PointsRecord? = Persona.points(0)
+        points: PointsRecord? = LicensePersona.points(0)
     ) -> LicenseFacts {
         LicenseFacts(
             familyName: "ZHANG", givenName: "WEI", familyNameNational: "张", givenNameNational: "伟",
@@ -82,7 +82,8 @@ enum Persona {
         familyName: "MUSTERMANN", birthDate: day("1990-01-01"), issueDate: day("2020-01-01"),
         expiryDate: day("2035-01-01"), issuingCountry: "DE",
         drivingPrivileges: [
-            DrivingPrivilege(vehicleCategoryCode: "B", issueDate: day("2008-01-01"), codes: [DrivingPrivilegeCode(code: "78")])
+            DrivingPrivilege(
+                vehicleCategoryCode: "B", issueDate: day("2008-01-01"), codes: [DrivingPrivilegeCode(code: "78")])
         ])
 
     /// The same facts with `change` applied.

@@ -15,7 +15,8 @@ public struct ClassAnswer: Sendable, Hashable, Encodable {
     public let reasons: [LicenseReason]
 
     /// Creates an answer.
-    public init(permitted: Bool, vehicle: String, via: String?, regulation: RegulationVersion, reasons: [LicenseReason]) {
+    public init(permitted: Bool, vehicle: String, via: String?, regulation: RegulationVersion, reasons: [LicenseReason])
+    {
         self.permitted = permitted
         self.vehicle = vehicle
         self.via = via

@@ -16,7 +16,8 @@ public enum ClassQuestion {
         let catalogue = ClassCatalogue(scheme: scheme, regulation: RegulationVersion.inForce(for: scheme, on: date))
         for code in held { _ = try catalogue.normalise(code) }
         return try answer(
-            privileges: held.map { DrivingPrivilege(vehicleCategoryCode: $0) }, vehicle: vehicle, on: date, scheme: scheme)
+            privileges: held.map { DrivingPrivilege(vehicleCategoryCode: $0) }, vehicle: vehicle, on: date,
+            scheme: scheme)
     }
 
     /// Answers for `driving_privileges`: a privilege counts only when in force on `date`, and its restriction codes
@@ -86,7 +87,9 @@ struct ClassCatalogue {
     func permits(held: String, vehicle: String, alsoHeld: [String]) -> Bool {
         switch scheme {
         case .cn:
-            guard let held = CNLicenseClass(code: held), let vehicle = CNLicenseClass(code: vehicle) else { return false }
+            guard let held = CNLicenseClass(code: held), let vehicle = CNLicenseClass(code: vehicle) else {
+                return false
+            }
             return held.permits(vehicle, under: regulation)
         case .iso:
             guard let held = ISOVehicleCategory(code: held), let vehicle = ISOVehicleCategory(code: vehicle) else {

@@ -13,7 +13,9 @@ enum ISORestrictionCode {
         case "01", "02", "03", "05":
             return LicenseReason(
                 code: "restriction.driver", zh: "\(category) 附有驾驶人条件代码 \(number)\(suffix)（如视力矫正、医疗原因限制）",
-                en: "\(category) carries driver condition code \(number)\(suffix) (e.g. vision correction, medical limits)")
+                en:
+                    "\(category) carries driver condition code \(number)\(suffix) (e.g. vision correction, medical limits)"
+            )
         case "10", "15", "20", "25", "30", "31", "32", "33", "35", "40", "42", "43", "44", "45", "46", "47", "50":
             return LicenseReason(
                 code: "restriction.vehicleAdaptation", zh: "\(category) 仅限经改装的车辆（代码 \(number)\(suffix)）",

@@ -20,7 +20,8 @@ extension LicenseFacts {
     /// - Throws: ``MDLError`` `licenseSchemeUnknown` without an issuing country; `classUnknown` for a code that
     ///   does not exist in the scheme on `date`.
     public func permits(vehicleClass: String, on date: FullDate) throws -> ClassAnswer {
-        try ClassQuestion.answer(privileges: drivingPrivileges, vehicle: vehicleClass, on: date, scheme: requireScheme())
+        try ClassQuestion.answer(
+            privileges: drivingPrivileges, vehicle: vehicleClass, on: date, scheme: requireScheme())
     }
 
     /// The classes on the licence as it states them (codes trimmed and upper-cased), with the day each was obtained.
@@ -43,7 +44,8 @@ extension LicenseFacts {
         let scheme = try requireScheme()
         var earliest: FullDate?
         for privilege in drivingPrivileges where privilege.isInForce(on: date) {
-            let answer = try ClassQuestion.answer(privileges: [privilege], vehicle: vehicleClass, on: date, scheme: scheme)
+            let answer = try ClassQuestion.answer(
+                privileges: [privilege], vehicle: vehicleClass, on: date, scheme: scheme)
             guard answer.permitted, let issued = privilege.issueDate else { continue }
             earliest = min(earliest ?? issued, issued)
         }

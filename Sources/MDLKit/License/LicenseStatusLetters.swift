@@ -34,7 +34,8 @@ public struct LicenseStatusLetters: Sendable, Hashable, CustomStringConvertible 
         for character in trimmed {
             guard let letter = LicenseStatusLetter(rawValue: String(character).uppercased()) else {
                 let shown = character.isASCII && character.isLetter ? "\"\(character)\"" : "a non-letter"
-                throw MDLError(code: .statusLetterUnknown, message: "licence status holds \(shown), not a driver-status letter")
+                throw MDLError(
+                    code: .statusLetterUnknown, message: "licence status holds \(shown), not a driver-status letter")
             }
             letters.insert(letter)
         }

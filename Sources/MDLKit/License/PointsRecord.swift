@@ -18,7 +18,9 @@ public struct PointsRecord: Sendable, Hashable {
     public var asOf: Date
 
     /// Creates a points record.
-    public init(pointsInCycle: Int, cycleStart: FullDate, cycleEnd: FullDate, fullPointCyclesInLastThree: Int, asOf: Date) {
+    public init(
+        pointsInCycle: Int, cycleStart: FullDate, cycleEnd: FullDate, fullPointCyclesInLastThree: Int, asOf: Date
+    ) {
         self.pointsInCycle = pointsInCycle
         self.cycleStart = cycleStart
         self.cycleEnd = cycleEnd

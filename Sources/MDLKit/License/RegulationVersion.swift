@@ -20,7 +20,8 @@ public struct RegulationVersion: Sendable, Hashable, CustomStringConvertible {
     public static let cnOrder123 = RegulationVersion(
         id: "cn-mps-order-123", scheme: .cn, inForce: .fixed(2013, 1, 1),
         zh: "《机动车驾驶证申领和使用规定》（公安部令第123号，经第139号令修改）",
-        en: "Provisions on the Application for and Use of Motor Vehicle Driving Licences, MPS Order 123 as amended by Order 139"
+        en:
+            "Provisions on the Application for and Use of Motor Vehicle Driving Licences, MPS Order 123 as amended by Order 139"
     )
     /// 《机动车驾驶证申领和使用规定》, MPS Order 162, in force 2022-04-01: the current class table (C6 added).
     public static let cnOrder162 = RegulationVersion(
@@ -36,14 +37,14 @@ public struct RegulationVersion: Sendable, Hashable, CustomStringConvertible {
     )
     /// EU Directive 2006/126/EC on driving licences (recast), whose categories apply from 2013-01-19; ISO/IEC
     /// 18013-5 uses the same category codes.
-    public static let euDirective2006_126 = RegulationVersion(
+    public static let euDrivingLicenceDirective = RegulationVersion(
         id: "eu-directive-2006-126", scheme: .iso, inForce: .fixed(2013, 1, 19),
         zh: "欧盟驾驶证指令 2006/126/EC",
         en: "Directive 2006/126/EC on driving licences (recast)"
     )
 
     /// Every known version, oldest first within each scheme.
-    public static let all: [RegulationVersion] = [cnOrder123, cnOrder162, cnOrder172, euDirective2006_126]
+    public static let all: [RegulationVersion] = [cnOrder123, cnOrder162, cnOrder172, euDrivingLicenceDirective]
 
     /// The regulation whose **class table** applies in `scheme` on `date`.
     ///
@@ -52,7 +53,7 @@ public struct RegulationVersion: Sendable, Hashable, CustomStringConvertible {
     public static func inForce(for scheme: LicenseScheme, on date: FullDate) -> RegulationVersion {
         switch scheme {
         case .cn: return date < cnOrder162.inForce ? cnOrder123 : cnOrder162
-        case .iso: return euDirective2006_126
+        case .iso: return euDrivingLicenceDirective
         }
     }
 

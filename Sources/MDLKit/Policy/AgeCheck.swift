@@ -16,18 +16,24 @@ public struct AgeCheck: LicenseCheck {
     /// See ``LicenseCheck/evaluate(_:)``.
     public func evaluate(_ facts: LicenseFacts) -> [DecisionReason] {
         guard let age = facts.age(on: on) else {
-            return [DecisionReason(
-                code: "age.unknown", zh: "未提供出生日期", en: "The birth date was not disclosed", severity: .refer)]
+            return [
+                DecisionReason(
+                    code: "age.unknown", zh: "未提供出生日期", en: "The birth date was not disclosed", severity: .refer)
+            ]
         }
         let bounds = "\(range.lowerBound)–\(range.upperBound)"
         guard range.contains(age) else {
-            return [DecisionReason(
-                code: "age.outOfRange", zh: "年龄 \(age) 岁，不在 \(bounds) 岁之间",
-                en: "Aged \(age), outside \(bounds)", severity: .fail)]
+            return [
+                DecisionReason(
+                    code: "age.outOfRange", zh: "年龄 \(age) 岁，不在 \(bounds) 岁之间",
+                    en: "Aged \(age), outside \(bounds)", severity: .fail)
+            ]
         }
-        return [DecisionReason(
-            code: "age.inRange", zh: "年龄 \(age) 岁，在 \(bounds) 岁之间", en: "Aged \(age), within \(bounds)",
-            severity: .info)]
+        return [
+            DecisionReason(
+                code: "age.inRange", zh: "年龄 \(age) 岁，在 \(bounds) 岁之间", en: "Aged \(age), within \(bounds)",
+                severity: .info)
+        ]
     }
 }
 
@@ -51,21 +57,29 @@ public struct AgeCeilingCheck: LicenseCheck {
             let ceiling = AgeCeiling.of(licenseClass, on: on)
         else { return [] }
         guard let age = facts.age(on: on) else {
-            return [DecisionReason(
-                code: "age.unknown", zh: "未提供出生日期，无法核对 \(licenseClass) 的年龄上限",
-                en: "No birth date: the age ceiling of \(licenseClass) cannot be checked", severity: .refer)]
+            return [
+                DecisionReason(
+                    code: "age.unknown", zh: "未提供出生日期，无法核对 \(licenseClass) 的年龄上限",
+                    en: "No birth date: the age ceiling of \(licenseClass) cannot be checked", severity: .refer)
+            ]
         }
         guard age >= ceiling.age else { return [] }
         let source = ceiling.regulation
         if age < ceiling.age + ceiling.extensionYears {
-            return [DecisionReason(
-                code: "age.ceilingExtensionNeeded",
-                zh: "年龄 \(age) 岁，已达 \(licenseClass) 的 \(ceiling.age) 岁上限，须经考核延长方可驾驶（\(source.zh)）",
-                en: "Aged \(age), at or over the \(ceiling.age) ceiling of \(licenseClass); driving needs a tested extension (\(source.en))",
-                severity: .refer)]
+            return [
+                DecisionReason(
+                    code: "age.ceilingExtensionNeeded",
+                    zh: "年龄 \(age) 岁，已达 \(licenseClass) 的 \(ceiling.age) 岁上限，须经考核延长方可驾驶（\(source.zh)）",
+                    en:
+                        "Aged \(age), at or over the \(ceiling.age) ceiling of \(licenseClass); driving needs a tested extension (\(source.en))",
+                    severity: .refer)
+            ]
         }
-        return [DecisionReason(
-            code: "age.overCeiling", zh: "年龄 \(age) 岁，已达 \(licenseClass) 的 \(ceiling.age) 岁上限（\(source.zh)）",
-            en: "Aged \(age), at or over the \(ceiling.age) ceiling of \(licenseClass) (\(source.en))", severity: .fail)]
+        return [
+            DecisionReason(
+                code: "age.overCeiling", zh: "年龄 \(age) 岁，已达 \(licenseClass) 的 \(ceiling.age) 岁上限（\(source.zh)）",
+                en: "Aged \(age), at or over the \(ceiling.age) ceiling of \(licenseClass) (\(source.en))",
+                severity: .fail)
+        ]
     }
 }

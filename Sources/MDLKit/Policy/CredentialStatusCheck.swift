@@ -18,25 +18,36 @@ public struct CredentialStatusCheck: LicenseCheck {
     public func evaluate(_ facts: LicenseFacts) -> [DecisionReason] {
         switch status {
         case nil:
-            return [DecisionReason(
-                code: "credential.statusNotChecked", zh: "未核查电子驾驶证状态列表",
-                en: "The credential's status list was not checked", severity: whenUnknown)]
+            return [
+                DecisionReason(
+                    code: "credential.statusNotChecked", zh: "未核查电子驾驶证状态列表",
+                    en: "The credential's status list was not checked", severity: whenUnknown)
+            ]
         case .valid?:
-            return [DecisionReason(
-                code: "credential.valid", zh: "电子驾驶证状态有效", en: "The credential's status is valid", severity: .info)]
+            return [
+                DecisionReason(
+                    code: "credential.valid", zh: "电子驾驶证状态有效", en: "The credential's status is valid", severity: .info)
+            ]
         case .invalid?:
-            return [DecisionReason(
-                code: "credential.invalid", zh: "电子驾驶证已失效（吊销、注销或过期）",
-                en: "The credential is invalid (revoked, cancelled or expired)", severity: .fail)]
+            return [
+                DecisionReason(
+                    code: "credential.invalid", zh: "电子驾驶证已失效（吊销、注销或过期）",
+                    en: "The credential is invalid (revoked, cancelled or expired)", severity: .fail)
+            ]
         case .suspended?:
-            return [DecisionReason(
-                code: "credential.suspended", zh: "电子驾驶证已暂停使用（暂扣、扣留或满分等）",
-                en: "The credential is suspended (suspended, detained, full points …)", severity: .fail)]
+            return [
+                DecisionReason(
+                    code: "credential.suspended", zh: "电子驾驶证已暂停使用（暂扣、扣留或满分等）",
+                    en: "The credential is suspended (suspended, detained, full points …)", severity: .fail)
+            ]
         case .superseded?:
-            return [DecisionReason(
-                code: "credential.superseded", zh: "电子驾驶证已被新证取代（换证、增驾或转出），请出示最新电子驾驶证",
-                en: "The credential was superseded (renewal, class change or move); the current one must be presented",
-                severity: .fail)]
+            return [
+                DecisionReason(
+                    code: "credential.superseded", zh: "电子驾驶证已被新证取代（换证、增驾或转出），请出示最新电子驾驶证",
+                    en:
+                        "The credential was superseded (renewal, class change or move); the current one must be presented",
+                    severity: .fail)
+            ]
         }
     }
 }

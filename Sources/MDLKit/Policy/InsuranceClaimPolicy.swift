@@ -70,8 +70,10 @@ struct TowingClassCheck: LicenseCheck {
 struct StatusTimingNote: LicenseCheck {
     func evaluate(_ facts: LicenseFacts) -> [DecisionReason] {
         guard facts.statusLetters != nil else { return [] }
-        return [DecisionReason(
-            code: "status.notAtEvent", zh: "所核驾驶证状态为核验时状态，并非事故发生时状态",
-            en: "The status judged is the one at verification, not at the accident", severity: .warning)]
+        return [
+            DecisionReason(
+                code: "status.notAtEvent", zh: "所核驾驶证状态为核验时状态，并非事故发生时状态",
+                en: "The status judged is the one at verification, not at the accident", severity: .warning)
+        ]
     }
 }

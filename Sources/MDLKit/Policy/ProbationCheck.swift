@@ -34,24 +34,32 @@ public struct ProbationCheck: LicenseCheck {
     /// See ``LicenseCheck/evaluate(_:)``.
     public func evaluate(_ facts: LicenseFacts) -> [DecisionReason] {
         guard facts.scheme == .cn else { return [] }
-        guard let end = facts.probationEnd(for: vehicleClass), let inProbation = facts.isInProbation(for: vehicleClass, on: on)
+        guard let end = facts.probationEnd(for: vehicleClass),
+            let inProbation = facts.isInProbation(for: vehicleClass, on: on)
         else {
-            return [DecisionReason(
-                code: "probation.unknown", zh: "缺少初次领证日期，无法判断是否处于实习期",
-                en: "Without the first-licence date, probation cannot be established", severity: whenUnknown)]
+            return [
+                DecisionReason(
+                    code: "probation.unknown", zh: "缺少初次领证日期，无法判断是否处于实习期",
+                    en: "Without the first-licence date, probation cannot be established", severity: whenUnknown)
+            ]
         }
         guard inProbation else {
-            return [DecisionReason(
-                code: "probation.ended", zh: "实习期已于 \(end) 结束", en: "Probation ended on \(end)", severity: .info)]
+            return [
+                DecisionReason(
+                    code: "probation.ended", zh: "实习期已于 \(end) 结束", en: "Probation ended on \(end)", severity: .info)
+            ]
         }
         var effective = use
         if let needed = CNLicenseClass(code: vehicleClass), needed == .c6 || needed == .a2 { effective.towing = true }
         let conflicts = effective.probationConflicts
         if conflicts.isEmpty {
-            return [DecisionReason(
-                code: "probation.active", zh: "处于实习期（至 \(end)），上高速公路须由持相应车型驾驶证三年以上的驾驶人陪同",
-                en: "In probation until \(end): expressway driving needs a companion who has held the class for 3 years",
-                severity: inProbationSeverity)]
+            return [
+                DecisionReason(
+                    code: "probation.active", zh: "处于实习期（至 \(end)），上高速公路须由持相应车型驾驶证三年以上的驾驶人陪同",
+                    en:
+                        "In probation until \(end): expressway driving needs a companion who has held the class for 3 years",
+                    severity: inProbationSeverity)
+            ]
         }
         return conflicts.map { restriction in
             DecisionReason(

@@ -33,12 +33,15 @@ public struct StatusLetterCheck: LicenseCheck {
     /// See ``LicenseCheck/evaluate(_:)``.
     public func evaluate(_ facts: LicenseFacts) -> [DecisionReason] {
         guard let status = statusOverride ?? facts.statusLetters else {
-            return [DecisionReason(
-                code: "status.unknown", zh: "未提供驾驶证状态", en: "The licence status was not disclosed",
-                severity: whenUnknown)]
+            return [
+                DecisionReason(
+                    code: "status.unknown", zh: "未提供驾驶证状态", en: "The licence status was not disclosed",
+                    severity: whenUnknown)
+            ]
         }
         let vocabulary = status.vocabulary
-        let barred = disqualifying ?? Set(LicenseStatusLetter.allCases.filter { $0.effect(in: vocabulary) == .blocking })
+        let barred =
+            disqualifying ?? Set(LicenseStatusLetter.allCases.filter { $0.effect(in: vocabulary) == .blocking })
         let letters = status.sorted
         let bad = letters.filter { barred.contains($0) }
         let pending = letters.filter { !barred.contains($0) && !acceptable.contains($0) && tolerated.contains($0) }
@@ -46,25 +49,30 @@ public struct StatusLetterCheck: LicenseCheck {
         var reasons: [DecisionReason] = []
         if !bad.isEmpty {
             let view = LicenseStatusLetters(Set(bad), vocabulary: vocabulary)
-            reasons.append(DecisionReason(
-                code: "status.disqualifying", zh: "驾驶证状态为 \(view)（\(view.zh)）",
-                en: "The licence status is \(view) (\(view.en))", severity: disqualifyingSeverity))
+            reasons.append(
+                DecisionReason(
+                    code: "status.disqualifying", zh: "驾驶证状态为 \(view)（\(view.zh)）",
+                    en: "The licence status is \(view) (\(view.en))", severity: disqualifyingSeverity))
         }
         if !pending.isEmpty {
             let view = LicenseStatusLetters(Set(pending), vocabulary: vocabulary)
-            reasons.append(DecisionReason(
-                code: "status.pending", zh: "驾驶证状态含 \(view)（\(view.zh)）", en: "The licence status includes \(view) (\(view.en))",
-                severity: .warning))
+            reasons.append(
+                DecisionReason(
+                    code: "status.pending", zh: "驾驶证状态含 \(view)（\(view.zh)）",
+                    en: "The licence status includes \(view) (\(view.en))",
+                    severity: .warning))
         }
         if !unclear.isEmpty {
             let view = LicenseStatusLetters(Set(unclear), vocabulary: vocabulary)
-            reasons.append(DecisionReason(
-                code: "status.needsReview", zh: "驾驶证状态含 \(view)（\(view.zh)），需人工核查",
-                en: "The licence status includes \(view) (\(view.en)); a person must review it", severity: .refer))
+            reasons.append(
+                DecisionReason(
+                    code: "status.needsReview", zh: "驾驶证状态含 \(view)（\(view.zh)），需人工核查",
+                    en: "The licence status includes \(view) (\(view.en)); a person must review it", severity: .refer))
         }
         if reasons.isEmpty {
-            reasons.append(DecisionReason(
-                code: "status.normal", zh: "驾驶证状态正常", en: "The licence status is normal", severity: .info))
+            reasons.append(
+                DecisionReason(
+                    code: "status.normal", zh: "驾驶证状态正常", en: "The licence status is normal", severity: .info))
         }
         return reasons
     }

@@ -40,24 +40,34 @@ public struct TenureCheck: LicenseCheck {
             since = held
         } else if let first = facts.firstLicenseDate {
             since = first
-            if basis == .classHeld { reasons.append(DecisionReason(
-                code: "tenure.fromFirstLicence", zh: "准驾车型未注明取得日期，按初次领证日期 \(first) 计算",
-                en: "The class has no issue date; counted from the first licence (\(first))", severity: .warning)) }
+            if basis == .classHeld {
+                reasons.append(
+                    DecisionReason(
+                        code: "tenure.fromFirstLicence", zh: "准驾车型未注明取得日期，按初次领证日期 \(first) 计算",
+                        en: "The class has no issue date; counted from the first licence (\(first))", severity: .warning
+                    ))
+            }
         } else {
-            return [DecisionReason(
-                code: "tenure.unknown", zh: "无法确定持有准驾车型 \(vehicleClass.prefix(8)) 的时间",
-                en: "How long class \(vehicleClass.prefix(8)) has been held is unknown", severity: .refer)]
+            return [
+                DecisionReason(
+                    code: "tenure.unknown", zh: "无法确定持有准驾车型 \(vehicleClass.prefix(8)) 的时间",
+                    en: "How long class \(vehicleClass.prefix(8)) has been held is unknown", severity: .refer)
+            ]
         }
         let years = since.wholeYears(until: on)
         if years < minimumYears {
-            reasons.append(DecisionReason(
-                code: "tenure.tooShort", zh: "自 \(since) 起持有可驾驶 \(vehicleClass.prefix(8)) 的准驾车型，不满 \(minimumYears) 年",
-                en: "A class covering \(vehicleClass.prefix(8)) held since \(since): under \(minimumYears) years",
-                severity: .fail))
+            reasons.append(
+                DecisionReason(
+                    code: "tenure.tooShort",
+                    zh: "自 \(since) 起持有可驾驶 \(vehicleClass.prefix(8)) 的准驾车型，不满 \(minimumYears) 年",
+                    en: "A class covering \(vehicleClass.prefix(8)) held since \(since): under \(minimumYears) years",
+                    severity: .fail))
         } else {
-            reasons.append(DecisionReason(
-                code: "tenure.sufficient", zh: "自 \(since) 起持有可驾驶 \(vehicleClass.prefix(8)) 的准驾车型，满 \(years) 年",
-                en: "A class covering \(vehicleClass.prefix(8)) held since \(since): \(years) years", severity: .info))
+            reasons.append(
+                DecisionReason(
+                    code: "tenure.sufficient", zh: "自 \(since) 起持有可驾驶 \(vehicleClass.prefix(8)) 的准驾车型，满 \(years) 年",
+                    en: "A class covering \(vehicleClass.prefix(8)) held since \(since): \(years) years",
+                    severity: .info))
         }
         return reasons
     }

@@ -27,28 +27,38 @@ public struct ValidityCheck: LicenseCheck {
     /// See ``LicenseCheck/evaluate(_:)``.
     public func evaluate(_ facts: LicenseFacts) -> [DecisionReason] {
         guard let expiry = facts.expiryDate else {
-            return [DecisionReason(
-                code: "validity.unknown", zh: "未提供驾驶证有效期", en: "The licence's expiry date was not disclosed",
-                severity: whenUnknown)]
+            return [
+                DecisionReason(
+                    code: "validity.unknown", zh: "未提供驾驶证有效期", en: "The licence's expiry date was not disclosed",
+                    severity: whenUnknown)
+            ]
         }
         if let issued = facts.issueDate, from < issued {
-            return [DecisionReason(
-                code: "validity.notYetValid", zh: "驾驶证在 \(from) 尚未生效（签发于 \(issued)）",
-                en: "The licence was not yet valid on \(from) (issued \(issued))", severity: notYetValidSeverity)]
+            return [
+                DecisionReason(
+                    code: "validity.notYetValid", zh: "驾驶证在 \(from) 尚未生效（签发于 \(issued)）",
+                    en: "The licence was not yet valid on \(from) (issued \(issued))", severity: notYetValidSeverity)
+            ]
         }
         if expiry < from {
-            return [DecisionReason(
-                code: "validity.expired", zh: "驾驶证已于 \(expiry) 过期，\(from) 时不在有效期内",
-                en: "The licence expired on \(expiry) and was not valid on \(from)", severity: .fail)]
+            return [
+                DecisionReason(
+                    code: "validity.expired", zh: "驾驶证已于 \(expiry) 过期，\(from) 时不在有效期内",
+                    en: "The licence expired on \(expiry) and was not valid on \(from)", severity: .fail)
+            ]
         }
         if let through, expiry < through {
-            return [DecisionReason(
-                code: "validity.expiresBeforeEnd", zh: "驾驶证于 \(expiry) 到期，早于 \(through)",
-                en: "The licence expires on \(expiry), before \(through)", severity: .fail)]
+            return [
+                DecisionReason(
+                    code: "validity.expiresBeforeEnd", zh: "驾驶证于 \(expiry) 到期，早于 \(through)",
+                    en: "The licence expires on \(expiry), before \(through)", severity: .fail)
+            ]
         }
         let end = through ?? from
-        return [DecisionReason(
-            code: "validity.valid", zh: "驾驶证有效期至 \(expiry)，覆盖 \(from) 至 \(end)",
-            en: "The licence is valid until \(expiry), covering \(from) to \(end)", severity: .info)]
+        return [
+            DecisionReason(
+                code: "validity.valid", zh: "驾驶证有效期至 \(expiry)，覆盖 \(from) 至 \(end)",
+                en: "The licence is valid until \(expiry), covering \(from) to \(end)", severity: .info)
+        ]
     }
 }
