@@ -45,7 +45,9 @@ struct DocumentSignerValidatorTests {
     @Test(arguments: algorithms)
     func documentSignerWithoutTheMDLEKUBreaksTheProfile(_ algorithm: SigningKey.Algorithm) async throws {
         let pki = try SandboxPKI(algorithm)
-        for defects: [DocumentSignerDefect] in [[.noExtendedKeyUsage], [.extendedKeyUsages([.eudiReferenceDocumentSigner])]] {
+        for defects: [DocumentSignerDefect] in [
+            [.noExtendedKeyUsage], [.extendedKeyUsages([.eudiReferenceDocumentSigner])],
+        ] {
             let signer = try pki.documentSigner(defects: defects)
             await #expect(throws: MDLError(code: .certificateProfile)) {
                 try await pki.validator().validate(x5chain: signer.x5chain, at: now)
@@ -106,13 +108,16 @@ struct DocumentSignerValidatorTests {
     }
 
     @Test(arguments: algorithms)
-    func documentSignerOutsideItsValidityAtTheVerificationTimeIsExpired(_ algorithm: SigningKey.Algorithm) async throws {
+    func documentSignerOutsideItsValidityAtTheVerificationTimeIsExpired(_ algorithm: SigningKey.Algorithm) async throws
+    {
         let pki = try SandboxPKI(algorithm)
-        let expired = try pki.documentSigner(notBefore: now.addingTimeInterval(-100 * SandboxPKI.day), notAfter: now.addingTimeInterval(-1))
+        let expired = try pki.documentSigner(
+            notBefore: now.addingTimeInterval(-100 * SandboxPKI.day), notAfter: now.addingTimeInterval(-1))
         await #expect(throws: MDLError(code: .certificateExpired)) {
             try await pki.validator().validate(x5chain: expired.x5chain, at: now)
         }
-        let notYetValid = try pki.documentSigner(notBefore: now.addingTimeInterval(60), notAfter: now.addingTimeInterval(100 * SandboxPKI.day))
+        let notYetValid = try pki.documentSigner(
+            notBefore: now.addingTimeInterval(60), notAfter: now.addingTimeInterval(100 * SandboxPKI.day))
         await #expect(throws: MDLError(code: .certificateExpired)) {
             try await pki.validator().validate(x5chain: notYetValid.x5chain, at: now)
         }
@@ -125,7 +130,8 @@ struct DocumentSignerValidatorTests {
         let pki = try SandboxPKI(.p256)
         let late = pki.iaca.certificate.notValidAfter.addingTimeInterval(SandboxPKI.day)
         // The DS is valid for 2026 only, so a later time is also outside it; use a DS as long-lived as the IACA.
-        let longLived = try pki.documentSigner(notBefore: SandboxPKI.start, notAfter: late.addingTimeInterval(SandboxPKI.day))
+        let longLived = try pki.documentSigner(
+            notBefore: SandboxPKI.start, notAfter: late.addingTimeInterval(SandboxPKI.day))
         await #expect(throws: MDLError(code: .certificateExpired)) {
             try await pki.validator().validate(x5chain: longLived.x5chain, at: late)
         }

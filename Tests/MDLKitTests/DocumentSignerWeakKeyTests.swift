@@ -28,7 +28,8 @@ struct DocumentSignerWeakKeyTests {
     static func documentSigner(publicKey raw: [UInt8], pki: SandboxPKI) throws -> Certificate {
         let key = Certificate.PublicKey(try Curve25519.Signing.PublicKey(rawRepresentation: raw))
         let template = pki.iaca.documentSignerTemplate(
-            commonName: "weak DS", notBefore: SandboxPKI.start, notAfter: SandboxPKI.start.addingTimeInterval(365 * SandboxPKI.day))
+            commonName: "weak DS", notBefore: SandboxPKI.start,
+            notAfter: SandboxPKI.start.addingTimeInterval(365 * SandboxPKI.day))
         return try pki.iaca.authority.issue(template, for: key)
     }
 

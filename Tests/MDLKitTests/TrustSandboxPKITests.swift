@@ -17,7 +17,8 @@ struct SandboxPKI {
     let algorithm: SigningKey.Algorithm
     let iaca: IACA
 
-    init(_ algorithm: SigningKey.Algorithm, stateOrProvince: String? = "SH", commonName: String = "SH mDL IACA") throws {
+    init(_ algorithm: SigningKey.Algorithm, stateOrProvince: String? = "SH", commonName: String = "SH mDL IACA") throws
+    {
         self.algorithm = algorithm
         self.iaca = try IACA(
             stateOrProvince: stateOrProvince, organization: "Sandbox Traffic Police", commonName: commonName,
@@ -27,10 +28,12 @@ struct SandboxPKI {
 
     /// A DS valid for the year 2026, optionally broken.
     func documentSigner(
-        defects: [DocumentSignerDefect] = [], notBefore: Date = start, notAfter: Date = start.addingTimeInterval(365 * day)
+        defects: [DocumentSignerDefect] = [], notBefore: Date = start,
+        notAfter: Date = start.addingTimeInterval(365 * day)
     ) throws -> DocumentSignerCertificate {
         try iaca.issueDocumentSigner(
-            commonName: "SH mDL DS", notBefore: notBefore, notAfter: notAfter, keyAlgorithm: algorithm, defects: defects)
+            commonName: "SH mDL DS", notBefore: notBefore, notAfter: notAfter, keyAlgorithm: algorithm, defects: defects
+        )
     }
 
     func validator(_ policy: VerificationPolicy = .strict, retiredAt: Date? = nil) throws -> DocumentSignerValidator {
@@ -85,7 +88,8 @@ struct TrustSandboxPKITests {
             #expect(try Curve25519.Signing.PublicKey(rawRepresentation: raw).isValidSignature(signature, for: message))
         case .p256(let x963):
             let verifier = try P256.Signing.PublicKey(x963Representation: x963)
-            #expect(verifier.isValidSignature(try P256.Signing.ECDSASignature(rawRepresentation: signature), for: message))
+            #expect(
+                verifier.isValidSignature(try P256.Signing.ECDSASignature(rawRepresentation: signature), for: message))
         default:
             Issue.record("unexpected key type \(key.publicKey.curveName)")
         }

@@ -26,7 +26,8 @@ enum TrustVectors {
     /// The EU reference wallet's DS certificate, cut out of the IssuerAuth's unprotected header `{33: bstr}`
     /// (CBOR `18 21 59 len len`) without a CBOR reader, so this suite depends on nothing but X.509.
     static func eudiDocumentSigner() throws -> [UInt8] {
-        let text = try String(contentsOf: folder.appendingPathComponent("eudi-mdl-openid4vp/device-response.b64u"), encoding: .utf8)
+        let text = try String(
+            contentsOf: folder.appendingPathComponent("eudi-mdl-openid4vp/device-response.b64u"), encoding: .utf8)
         var base64 = text.trimmingCharacters(in: .whitespacesAndNewlines)
             .replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
@@ -44,7 +45,8 @@ enum TrustVectors {
     }
 }
 
-@Suite(.enabled(if: TrustVectors.available, "needs the vectors folder ../shared/vectors (relative to the package root)"))
+@Suite(
+    .enabled(if: TrustVectors.available, "needs the vectors folder ../shared/vectors (relative to the package root)"))
 struct TrustVectorTests {
     @Test func annexDDocumentSignerValidatesInsideItsValidity() async throws {
         let anchor = try TrustAnchor(certificate: try TrustVectors.certificate("iso18013-5-annex-d/iaca-root.pem"))
@@ -69,12 +71,14 @@ struct TrustVectorTests {
         let ds = try TrustVectors.certificate("iso18013-5-annex-d/ds-cert.pem")
         let validator = DocumentSignerValidator(anchors: [anchor], policy: .interop)
         await #expect(throws: MDLError(code: .certificateExpired)) {
-            try await validator.validate(x5chain: [try TrustVectors.der(ds)], at: try TrustVectors.time("2026-11-25T00:00:00Z"))
+            try await validator.validate(
+                x5chain: [try TrustVectors.der(ds)], at: try TrustVectors.time("2026-11-25T00:00:00Z"))
         }
     }
 
     @Test func annexDDocumentSignerIsUntrustedUnderAnotherAnchor() async throws {
-        let other = try TrustAnchor(certificate: try TrustVectors.certificate("eudi-mdl-openid4vp/iaca-pid-issuer-ca-ut-02.pem"))
+        let other = try TrustAnchor(
+            certificate: try TrustVectors.certificate("eudi-mdl-openid4vp/iaca-pid-issuer-ca-ut-02.pem"))
         let ds = try TrustVectors.certificate("iso18013-5-annex-d/ds-cert.pem")
         await #expect(throws: MDLError(code: .certificateUntrusted)) {
             try await DocumentSignerValidator(anchors: [other]).validate(
@@ -86,7 +90,8 @@ struct TrustVectorTests {
         let issuer = try TrustVectors.certificate("auth0-mdl-example1/issuer.pem")
         let validator = DocumentSignerValidator(anchors: [try TrustAnchor(certificate: issuer)], policy: .strict)
         let error = await #expect(throws: MDLError.self) {
-            try await validator.validate(x5chain: [try TrustVectors.der(issuer)], at: try TrustVectors.time("2026-11-25T00:00:00Z"))
+            try await validator.validate(
+                x5chain: [try TrustVectors.der(issuer)], at: try TrustVectors.time("2026-11-25T00:00:00Z"))
         }
         #expect(error?.code == .certificateProfile)
         #expect(error?.message.contains("itself a trust anchor") == true)
@@ -104,17 +109,20 @@ struct TrustVectorTests {
         // Only the relaxation named matters, not the whole interop set.
         let narrow = DocumentSignerValidator(
             anchors: validator.anchors, policy: VerificationPolicy(relaxations: [.selfSignedDocumentSignerAsAnchor]))
-        _ = try await narrow.validate(x5chain: [try TrustVectors.der(issuer)], at: try TrustVectors.time("2026-11-25T00:00:00Z"))
+        _ = try await narrow.validate(
+            x5chain: [try TrustVectors.der(issuer)], at: try TrustVectors.time("2026-11-25T00:00:00Z"))
     }
 
     @Test func eudiDocumentSignerNeedsItsEKURelaxation() async throws {
-        let anchor = try TrustAnchor(certificate: try TrustVectors.certificate("eudi-mdl-openid4vp/iaca-pid-issuer-ca-ut-02.pem"))
+        let anchor = try TrustAnchor(
+            certificate: try TrustVectors.certificate("eudi-mdl-openid4vp/iaca-pid-issuer-ca-ut-02.pem"))
         let x5chain = [try TrustVectors.eudiDocumentSigner()]
         let time = try TrustVectors.time("2025-12-19T09:19:37Z")
         await #expect(throws: MDLError(code: .certificateProfile)) {
             try await DocumentSignerValidator(anchors: [anchor], policy: .strict).validate(x5chain: x5chain, at: time)
         }
-        let validated = try await DocumentSignerValidator(anchors: [anchor], policy: .interop).validate(x5chain: x5chain, at: time)
+        let validated = try await DocumentSignerValidator(anchors: [anchor], policy: .interop).validate(
+            x5chain: x5chain, at: time)
         #expect(validated.relaxationsUsed == [.extraDocumentSignerEKUs([.eudiReferenceDocumentSigner])])
         #expect(validated.country == "UT")
         // The DS expired on 2026-07-04.

@@ -13,7 +13,8 @@ struct TrustVerificationPolicyTests {
     @Test func interopHoldsEveryDocumentedRelaxation() {
         let interop = VerificationPolicy.interop
         for relaxation: VerificationPolicy.Relaxation in [
-            .selfSignedDocumentSignerAsAnchor, .countryCheckOff, .fractionalSecondsInTDate, .emptyX5ChainInDeviceSignature,
+            .selfSignedDocumentSignerAsAnchor, .countryCheckOff, .fractionalSecondsInTDate,
+            .emptyX5ChainInDeviceSignature,
         ] {
             #expect(interop.allows(relaxation), "interop lacks \(relaxation)")
         }

@@ -56,7 +56,8 @@ struct DocumentSignerProfile: Sendable {
             if time < certificate.notValidBefore {
                 throw ChainRejection(
                     code: .certificateExpired,
-                    message: "the \(role) is not valid before \(certificate.notValidBefore), after the verification time"
+                    message:
+                        "the \(role) is not valid before \(certificate.notValidBefore), after the verification time"
                 )
             }
             if time > certificate.notValidAfter {
@@ -76,7 +77,8 @@ struct DocumentSignerProfile: Sendable {
                 throw ChainRejection.profile("the document signer's key is not Ed25519, P-256, P-384 or P-521")
             }
             if case .ed25519(let raw) = key, !Ed25519PointCheck.isAcceptable(raw) {
-                throw ChainRejection(code: .weakKey, message: "an Ed25519 key in the chain is malformed or of small order")
+                throw ChainRejection(
+                    code: .weakKey, message: "an Ed25519 key in the chain is malformed or of small order")
             }
         }
     }
@@ -115,7 +117,9 @@ struct DocumentSignerProfile: Sendable {
     }
 
     /// The DS country must equal the IACA's, and the state too when both name one.
-    private func checkCountry(leaf: Certificate, anchor: Certificate, used: inout [VerificationPolicy.Relaxation]) throws {
+    private func checkCountry(leaf: Certificate, anchor: Certificate, used: inout [VerificationPolicy.Relaxation])
+        throws
+    {
         let leafCountry = leaf.subject.country
         let anchorCountry = anchor.subject.country
         var matches = leafCountry != nil && leafCountry == anchorCountry

@@ -59,7 +59,8 @@ public struct DocumentSignerValidator: Sendable {
         let profile = DocumentSignerProfile(policy: policy, time: time)
         let handled = DocumentSignerProfile.handledCriticalExtensions
         if leaf.extensions.contains(where: { $0.critical && !handled.contains($0.oid) }) {
-            throw MDLError(code: .certificateProfile, message: "the document signer has an unsupported critical extension")
+            throw MDLError(
+                code: .certificateProfile, message: "the document signer has an unsupported critical extension")
         }
         var verifier = Verifier(rootCertificates: CertificateStore(anchors.map(\.certificate))) {
             DocumentSignerChainPolicy(profile: profile)
@@ -101,7 +102,8 @@ public struct DocumentSignerValidator: Sendable {
             )
         }
         if let rejection = ChainRejection(failure.policyFailureReason) { return rejection.error }
-        return MDLError(code: .certificateUntrusted, message: "the chain breaks RFC 5280: \(failure.policyFailureReason)")
+        return MDLError(
+            code: .certificateUntrusted, message: "the chain breaks RFC 5280: \(failure.policyFailureReason)")
     }
 
     private static func parse(_ der: [UInt8]) throws -> Certificate {

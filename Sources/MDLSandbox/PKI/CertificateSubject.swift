@@ -13,7 +13,8 @@ public struct CertificateSubject: Sendable, Hashable {
     public var commonName: String
 
     /// Creates a subject.
-    public init(country: String? = nil, stateOrProvince: String? = nil, organization: String? = nil, commonName: String) {
+    public init(country: String? = nil, stateOrProvince: String? = nil, organization: String? = nil, commonName: String)
+    {
         self.country = country
         self.stateOrProvince = stateOrProvince
         self.organization = organization

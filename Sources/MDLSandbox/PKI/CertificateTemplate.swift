@@ -5,7 +5,8 @@ import X509
 /// What goes into a sandbox certificate, before a ``CertificateAuthority`` signs it: subject, validity, CA flag,
 /// key usage and extended key usages.
 ///
-/// Templates are plain values, so a test can take a well-formed profile (``IACA/template(subject:notBefore:notAfter:)``,
+/// Templates are plain values, so a test can take a well-formed profile
+/// (``IACA/template(subject:notBefore:notAfter:)``,
 /// ``IACA/documentSignerTemplate(commonName:notBefore:notAfter:)``) and break exactly one field of it.
 public struct CertificateTemplate: Sendable {
     /// The subject name.

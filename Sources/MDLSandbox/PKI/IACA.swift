@@ -7,7 +7,8 @@ import X509
 /// Annex B. Self-signed, `CA:TRUE` with path length 0, key usage keyCertSign + cRLSign, subject `C`, `ST`, `O`, `CN`.
 ///
 /// ```swift
-/// let iaca = try IACA(stateOrProvince: "SH", organization: "上海市公安局交通警察总队", commonName: "SH mDL IACA",
+/// let iaca = try IACA(stateOrProvince: "SH", organization: "上海市公安局交通警察总队",
+///                     commonName: "SH mDL IACA",
 ///                     notBefore: start, notAfter: start.addingTimeInterval(10 * 365 * 86_400))
 /// let signer = try iaca.issueDocumentSigner(commonName: "SH mDL DS 1", notBefore: start, notAfter: end)
 /// let anchor = try iaca.trustAnchor()
@@ -50,7 +51,7 @@ public struct IACA: Sendable {
     public var certificate: Certificate { authority.certificate }
     /// The IACA's private key.
     public var signingKey: SigningKey { authority.signingKey }
-    /// The IACA's subject name fields.
+    /// The IACA's country (`C`), if any.
     public var country: String? { certificate.subject.first(of: .RDNAttributeType.countryName) }
     /// The IACA's state or province (`ST`), if any.
     public var stateOrProvince: String? { certificate.subject.first(of: .RDNAttributeType.stateOrProvinceName) }
@@ -90,7 +91,9 @@ public struct IACA: Sendable {
     }
 
     /// Issues a document-signer certificate for `key` from any template.
-    public func issueDocumentSigner(_ template: CertificateTemplate, key: SigningKey) throws -> DocumentSignerCertificate {
+    public func issueDocumentSigner(_ template: CertificateTemplate, key: SigningKey) throws
+        -> DocumentSignerCertificate
+    {
         let certificate = try authority.issue(template, for: key.certificatePublicKey)
         return try DocumentSignerCertificate(certificate: certificate, signingKey: key)
     }

@@ -65,7 +65,8 @@ public enum SigningKey: Sendable {
         }
     }
 
-    /// Signs `message`: a 64-byte Ed25519 signature, or a 64-byte `r ‖ s` ECDSA P-256/SHA-256 signature (COSE's form).
+    /// Signs `message`: a 64-byte Ed25519 signature, or a 64-byte `r ‖ s` ECDSA P-256/SHA-256 signature
+    /// (COSE's form).
     public func signature(for message: [UInt8]) throws -> [UInt8] {
         switch self {
         case .ed25519(let key): Array(try key.signature(for: message))
