@@ -164,6 +164,22 @@ struct AlgorithmSignatureTests {
         #expect(try key.sign(message) != other.sign(message))
     }
 
+    @Test(arguments: signatureAlgorithms)
+    func coseKeyParametersRoundTrip(algorithm: COSEAlgorithm) throws {
+        let publicKey = try SigningPrivateKey.generate(for: algorithm).publicKey
+        let (curve, x, y) = publicKey.coseKeyParameters
+        #expect(x.count == curve.coordinateByteCount)
+        let rebuilt: SignaturePublicKey
+        if let y {
+            #expect(y.count == curve.coordinateByteCount)
+            rebuilt = try SignaturePublicKey(ec2: curve, x: x, y: y)
+        } else {
+            rebuilt = try SignaturePublicKey(okp: curve, x: x)
+        }
+        #expect(rebuilt == publicKey)
+        #expect(try SigningPrivateKey.generate(for: algorithm).publicKey != publicKey)
+    }
+
     @Test func errorsCompareByCode() {
         #expect(COSEError(code: .weakKey, message: "a") == COSEError(code: .weakKey, message: "b"))
         #expect(COSEError(code: .weakKey) != COSEError(code: .invalidKey))
