@@ -1,5 +1,6 @@
 import Foundation
 import MDLCBOR
+import MDLCOSE
 import MDLKit
 import MDLSandbox
 
@@ -27,7 +28,7 @@ struct FoundationDemo {
         guard let document = presentation.documents.first, let facts = document.licenseFacts else { return }
         narrator.outcome(true, "verified: chain \(document.trustPath.joined(separator: " → ")), device \(document.deviceAuthentication)")
         narrator.line("holder:   \(facts.familyNameNational ?? "")\(facts.givenNameNational ?? "") (\(facts.givenName ?? "") \(facts.familyName ?? ""))")
-        narrator.line("classes:  \(facts.drivingPrivileges.map { "\($0.vehicleCategoryCode) since \($0.issueDate.map(\.description) ?? "?")" }.joined(separator: ", "))")
+        narrator.line("classes:  \(facts.drivingPrivileges.map { "\($0.vehicleCategoryCode) since \($0.issueDate.map { $0.description } ?? "?")" }.joined(separator: ", "))")
         narrator.line("expires:  \(facts.expiryDate?.description ?? "?")   status letters: \(facts.statusLetters.map { "\($0)" } ?? "?")   points: \(facts.points.map { "\($0.pointsInCycle)" } ?? "?")")
         narrator.line("portrait: \(facts.portrait?.count ?? 0) bytes (kept out of logs)")
 
