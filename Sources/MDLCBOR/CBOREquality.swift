@@ -48,3 +48,34 @@ extension CBOR {
         }
     }
 }
+
+/// Maps compare as the CBOR data model does: as sets of entries, whatever order they were received or added in, so
+/// `{1: 1, 2: 2}` and `{2: 2, 1: 1}` are the same key of an outer map (and the same item when compared).
+extension CBORMap {
+    /// Whether both maps hold the same entries, in any order.
+    public static func == (lhs: CBORMap, rhs: CBORMap) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        if lhs.entries == rhs.entries { return true }
+        var values: [CBOR: CBOR] = [:]
+        values.reserveCapacity(rhs.count)
+        for entry in rhs.entries { values[entry.key] = entry.value }
+        guard values.count == rhs.count else { return false }
+        for entry in lhs.entries {
+            guard let value = values[entry.key], value == entry.value else { return false }
+        }
+        return true
+    }
+
+    /// Hashes the entries independently of their order, consistently with ``==(_:_:)``.
+    public func hash(into hasher: inout Hasher) {
+        var combined = 0
+        for entry in entries {
+            var entryHasher = Hasher()
+            entryHasher.combine(entry.key)
+            entryHasher.combine(entry.value)
+            combined = combined &+ entryHasher.finalize()
+        }
+        hasher.combine(count)
+        hasher.combine(combined)
+    }
+}
