@@ -92,6 +92,11 @@ struct CBORValueTests {
         #expect(Set<CBOR>([.text("\u{e9}"), .text("e\u{301}")]).count == 2)
         #expect(CBOR.unsigned(1) != .float(1))
         #expect(CBOR.embedded(EmbeddedCBOR(content: [1])) != .tagged(24, .bytes([1])))
+        let forward: CBORMap = [1: 1, 2: [3]]
+        let backward: CBORMap = [2: [3], 1: 1]
+        #expect(forward == backward && forward.hashValue == backward.hashValue)
+        #expect(forward != [1: 1, 2: [4]] && forward != [1: 1] && forward != [1: 1, 3: [3]])
+        #expect(Set<CBOR>([.map(forward), .map(backward)]).count == 1)
     }
 
     @Test func errorsCompareByCodeAndDescribeThemselves() {

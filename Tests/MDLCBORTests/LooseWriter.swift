@@ -20,7 +20,7 @@ struct LooseWriter {
             loosened = loosened || info != needed
         }
         if info < 24 {
-            bytes.append(major << 5 | info)
+            bytes.append(major << 5 | UInt8(argument))
             return
         }
         bytes.append(major << 5 | info)
