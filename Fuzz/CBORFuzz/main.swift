@@ -23,6 +23,7 @@ func checkDecoder(_ input: [UInt8]) {
     let encoded = CBOREncoder.encode(item)
     guard let again = try? strict.decode(encoded) else { fatalError("strict refused the writer's own output") }
     guard CBOREncoder.encode(again) == encoded else { fatalError("re-encoding is not a fixed point") }
+    guard again == item, again.hashValue == item.hashValue else { fatalError("re-decoded item differs from the original") }
 
     // decodePrefix reads the same item and reports the whole input as its length.
     guard let prefix = try? lenient.decodePrefix(input), prefix.length == input.count else {
