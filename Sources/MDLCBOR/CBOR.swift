@@ -1,6 +1,7 @@
 /// A CBOR data item (RFC 8949).
 ///
-/// Values compare by meaning, not by encoding: `1` encoded as `0x01` equals `1` encoded as `0x18 0x01`.
+/// Values compare by meaning, not by encoding: `1` encoded as `0x01` equals `1` encoded as `0x18 0x01`. Floats and
+/// text compare as the CBOR data model does (bit patterns, UTF-8 bytes; see `CBOREquality.swift`).
 /// Items embedded with tag 24 keep the exact bytes they were received in (see ``EmbeddedCBOR``), because
 /// ISO 18013-5 digests and signatures are computed over received bytes, never over a re-encoding.
 public indirect enum CBOR: Sendable, Hashable {

@@ -196,7 +196,12 @@ struct CBORReader {
             guard result.count + length <= options.maxStringBytes else {
                 throw CBORError(.lengthExceeded, at: chunk.offset, "string exceeds \(options.maxStringBytes) bytes")
             }
-            result.append(contentsOf: bytes[position..<position + length])
+            let chunkBytes = bytes[position..<position + length]
+            // RFC 8949 §3.2.3: a text chunk is valid UTF-8 by itself; a character cannot straddle two chunks.
+            if head.major == 3, String(validating: chunkBytes, as: UTF8.self) == nil {
+                throw CBORError(.invalidUTF8, at: chunk.offset, "text string chunk is not valid UTF-8 by itself")
+            }
+            result.append(contentsOf: chunkBytes)
             position += length
         }
     }

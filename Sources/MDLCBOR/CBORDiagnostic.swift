@@ -6,14 +6,20 @@ public enum CBORDiagnostic {
     /// The diagnostic notation of `item`.
     public static func format(_ item: CBOR, maxBytesShown: Int = .max, indent: String? = nil) -> String {
         var output = ""
-        append(item, to: &output, maxBytes: maxBytesShown, indent: indent, level: 0)
+        append(item, to: &output, maxBytes: maxBytesShown, indent: indent, level: 0, depth: 0)
         return output
     }
 
-    private static func append(_ item: CBOR, to output: inout String, maxBytes: Int, indent: String?, level: Int) {
-        func newline(_ depth: Int) -> String {
+    /// How deep containers, tags and embedded items are followed; beyond it embedded items are shown as bytes, so
+    /// hostile input (tag 24 nested a million times) can neither exhaust the stack nor take quadratic time.
+    static let maxDepth = CBORDecoder.Options().maxDepth
+
+    private static func append(
+        _ item: CBOR, to output: inout String, maxBytes: Int, indent: String?, level: Int, depth: Int
+    ) {
+        func newline(_ indentLevel: Int) -> String {
             guard let indent else { return "" }
-            return "\n" + String(repeating: indent, count: depth)
+            return "\n" + String(repeating: indent, count: indentLevel)
         }
         let separator = indent == nil ? ", " : ","
         switch item {
@@ -26,7 +32,7 @@ public enum CBORDiagnostic {
             for (index, element) in items.enumerated() {
                 if index > 0 { output += separator }
                 output += newline(level + 1)
-                append(element, to: &output, maxBytes: maxBytes, indent: indent, level: level + 1)
+                append(element, to: &output, maxBytes: maxBytes, indent: indent, level: level + 1, depth: depth + 1)
             }
             if !items.isEmpty { output += newline(level) }
             output += "]"
@@ -35,20 +41,20 @@ public enum CBORDiagnostic {
             for (index, entry) in map.entries.enumerated() {
                 if index > 0 { output += separator }
                 output += newline(level + 1)
-                append(entry.key, to: &output, maxBytes: maxBytes, indent: indent, level: level + 1)
+                append(entry.key, to: &output, maxBytes: maxBytes, indent: indent, level: level + 1, depth: depth + 1)
                 output += ": "
-                append(entry.value, to: &output, maxBytes: maxBytes, indent: indent, level: level + 1)
+                append(entry.value, to: &output, maxBytes: maxBytes, indent: indent, level: level + 1, depth: depth + 1)
             }
             if map.count > 0 { output += newline(level) }
             output += "}"
         case .tagged(let tag, let content):
             output += "\(tag)("
-            append(content, to: &output, maxBytes: maxBytes, indent: indent, level: level)
+            append(content, to: &output, maxBytes: maxBytes, indent: indent, level: level, depth: depth + 1)
             output += ")"
         case .embedded(let embedded):
-            if let inner = try? embedded.decoded() {
+            if depth < maxDepth, let inner = try? embedded.decoded() {
                 output += "24(<<"
-                append(inner, to: &output, maxBytes: maxBytes, indent: indent, level: level)
+                append(inner, to: &output, maxBytes: maxBytes, indent: indent, level: level, depth: depth + 1)
                 output += ">>)"
             } else {
                 output += "24(" + hexBytes(embedded.content, maxBytes: maxBytes) + ")"
@@ -61,11 +67,22 @@ public enum CBORDiagnostic {
         }
     }
 
+    /// RFC 8949 Appendix A style: `1.0`, `-4.1`, `1.0e+300`, `5.960464477539063e-8` (no padded exponent digits).
     static func float(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
         let text = "\(value)"
-        return text.contains(".") || text.contains("e") ? text : text + ".0"
+        guard let e = text.firstIndex(of: "e") else { return text.contains(".") ? text : text + ".0" }
+        var mantissa = String(text[..<e])
+        if !mantissa.contains(".") { mantissa += ".0" }
+        var exponent = text[text.index(after: e)...]
+        var sign = ""
+        if let first = exponent.first, first == "+" || first == "-" {
+            sign = String(first)
+            exponent = exponent.dropFirst()
+        }
+        let digits = exponent.drop(while: { $0 == "0" })
+        return mantissa + "e" + sign + (digits.isEmpty ? "0" : String(digits))
     }
 
     private static func quoted(_ text: String) -> String {
