@@ -23,6 +23,7 @@ public struct DeviceResponse: Sendable, Hashable {
     /// Reads a DeviceResponse from its decoded map.
     public init(_ item: CBOR, decoder: CBORDecoder = CBORDecoder()) throws(MDLError) {
         let map = try item.requireMap("DeviceResponse")
+        try map.requireOnlyKeys(["version", "documents", "documentErrors", "status"], in: "DeviceResponse")
         version = try map.requiredText("version", in: "DeviceResponse")
         guard version.hasPrefix("1.") else {
             throw MDLError(code: .unsupportedVersion, message: "DeviceResponse version \(version) is not supported")

@@ -21,6 +21,7 @@ public struct DeviceSigned: Sendable, Hashable {
     /// Reads DeviceSigned from its map.
     public init(_ item: CBOR, decoder: CBORDecoder = CBORDecoder()) throws(MDLError) {
         let map = try item.requireMap("DeviceSigned")
+        try map.requireOnlyKeys(["nameSpaces", "deviceAuth"], in: "DeviceSigned")
         nameSpacesBytes = try map.requiredEmbedded("nameSpaces", in: "DeviceSigned")
         var nameSpaces: [String: [String: CBOR]] = [:]
         for entry in try nameSpacesBytes.decodedStructure(decoder, what: "DeviceNameSpaces").requireMap("DeviceNameSpaces") {

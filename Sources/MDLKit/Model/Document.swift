@@ -14,6 +14,7 @@ public struct Document: Sendable, Hashable {
     /// Reads a Document.
     public init(_ item: CBOR, decoder: CBORDecoder = CBORDecoder()) throws(MDLError) {
         let map = try item.requireMap("Document")
+        try map.requireOnlyKeys(["docType", "issuerSigned", "deviceSigned", "errors"], in: "Document")
         docType = try map.requiredText("docType", in: "Document")
         issuerSigned = try IssuerSigned(try map.required("issuerSigned", in: "Document"), decoder: decoder)
         deviceSigned = try map["deviceSigned"].map { (value) throws(MDLError) in try DeviceSigned(value, decoder: decoder) }

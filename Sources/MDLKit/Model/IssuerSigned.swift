@@ -13,6 +13,7 @@ public struct IssuerSigned: Sendable, Hashable {
     /// Reads IssuerSigned from its map.
     public init(_ item: CBOR, decoder: CBORDecoder = CBORDecoder()) throws(MDLError) {
         let map = try item.requireMap("IssuerSigned")
+        try map.requireOnlyKeys(["nameSpaces", "issuerAuth"], in: "IssuerSigned")
         var nameSpaces: [String: [IssuerSignedItem]] = [:]
         var order: [String] = []
         if let nameSpacesItem = map["nameSpaces"] {

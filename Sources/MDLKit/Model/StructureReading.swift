@@ -22,6 +22,16 @@ extension CBORDecoder {
 }
 
 extension CBORMap {
+    /// Refuses keys outside `allowed`: the CDDL of these structures is closed, and an unknown key is how a
+    /// damaged or tampered field name (say `nameSpaces` → `nameSpacas`) would otherwise silently drop data.
+    func requireOnlyKeys(_ allowed: Set<String>, in structure: String) throws(MDLError) {
+        for key in keys {
+            guard let name = key.text, allowed.contains(name) else {
+                throw MDLError.structure("\(structure) has an unexpected member \(CBORDiagnostic.format(key, maxBytesShown: 16))")
+            }
+        }
+    }
+
     /// The value of a required text-keyed field.
     func required(_ key: String, in structure: String) throws(MDLError) -> CBOR {
         guard let value = self[key] else { throw MDLError.structure("\(structure).\(key) is missing") }
