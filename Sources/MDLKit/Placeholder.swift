@@ -1,1 +1,0 @@
-// The relying-party SDK.
