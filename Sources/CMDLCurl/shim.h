@@ -16,5 +16,6 @@ static inline CURLcode cmdl_curl_setopt_header_function(CURL *h, curl_write_call
 static inline CURLcode cmdl_curl_setopt_xferinfo_function(CURL *h, curl_xferinfo_callback cb) {
     return curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, cb);
 }
+static inline CURLcode cmdl_curl_setopt_off_t(CURL *h, CURLoption o, curl_off_t v) { return curl_easy_setopt(h, o, v); }
 static inline CURLcode cmdl_curl_getinfo_long(CURL *h, CURLINFO i, long *out) { return curl_easy_getinfo(h, i, out); }
 #endif

@@ -1,0 +1,210 @@
+import Foundation
+import Hummingbird
+import MDLKit
+import Testing
+
+/// CurlHTTPClient against real Hummingbird servers on 127.0.0.1.
+struct HTTPClientTests {
+    private func client(
+        totalTimeout: Duration = .seconds(10), maxResponseBytes: Int = 1024 * 1024, retry: RetryPolicy = .none
+    ) -> CurlHTTPClient {
+        CurlHTTPClient(
+            configuration: .init(
+                connectTimeout: .seconds(5), totalTimeout: totalTimeout, maxResponseBytes: maxResponseBytes,
+                proxy: .direct, retry: retry))
+    }
+
+    private func url(_ port: Int, _ path: String) throws -> URL {
+        try #require(URL(string: "http://127.0.0.1:\(port)\(path)"))
+    }
+
+    @Test func returnsBodyHeadersAndStatus() async throws {
+        let body = (0..<5000).map { UInt8(truncatingIfNeeded: $0 * 7) }
+        let log = RequestLog()
+        let response = try await LoopbackHTTPServer.run({ router in
+            router.get("/list") { request, _ in
+                log.record(request)
+                return loopbackResponse(headers: ["ETag": "\"v1\"", "Content-Type": "application/octet-stream"], body: body)
+            }
+        }) { port in
+            try await client().send(
+                MDLKit.HTTPRequest(url: try url(port, "/list"), headers: ["Accept": "application/statuslist+cwt"]))
+        }
+        #expect(response.status == 200)
+        #expect(response.body == body)
+        #expect(response.headers["etag"] == "\"v1\"")
+        #expect(log.count == 1)
+        #expect(log.all.first?["accept"] == "application/statuslist+cwt")
+        #expect(log.all.first?["user-agent"] == "MDLKit")
+    }
+
+    @Test func returnsNotFoundAsAResponse() async throws {
+        let response = try await LoopbackHTTPServer.run({ _ in }) { port in
+            try await client().send(MDLKit.HTTPRequest(url: try url(port, "/missing")))
+        }
+        #expect(response.status == 404)
+        #expect(!response.isSuccess)
+    }
+
+    @Test func postsABinaryBody() async throws {
+        let payload: [UInt8] = [0, 1, 2, 0xFF, 0, 0x0D, 0x0A]
+        let response = try await LoopbackHTTPServer.run({ router in
+            router.post("/echo") { request, _ in
+                let received = try await request.body.collect(upTo: 1024)
+                return loopbackResponse(body: Array(received.readableBytesView))
+            }
+        }) { port in
+            try await client().send(MDLKit.HTTPRequest(method: .post, url: try url(port, "/echo"), body: payload))
+        }
+        #expect(response.body == payload)
+    }
+
+    @Test func timesOutOnASlowServer() async throws {
+        let started = ContinuousClock.now
+        try await LoopbackHTTPServer.run({ router in
+            router.get("/slow") { _, _ in
+                try await Task.sleep(for: .seconds(2))
+                return loopbackResponse(body: [1])
+            }
+        }) { port in
+            await #expect(throws: HTTPClientError(code: .timeout)) {
+                try await client(totalTimeout: .milliseconds(300)).send(MDLKit.HTTPRequest(url: try url(port, "/slow")))
+            }
+        }
+        #expect(ContinuousClock.now - started < .seconds(10))
+    }
+
+    @Test func perRequestTimeoutOverridesConfiguration() async throws {
+        try await LoopbackHTTPServer.run({ router in
+            router.get("/slow") { _, _ in
+                try await Task.sleep(for: .seconds(2))
+                return loopbackResponse(body: [1])
+            }
+        }) { port in
+            let request = MDLKit.HTTPRequest(url: try url(port, "/slow"), totalTimeout: .milliseconds(200))
+            await #expect(throws: HTTPClientError(code: .timeout)) { try await client().send(request) }
+        }
+    }
+
+    @Test func connectionRefusedOnAClosedPort() async throws {
+        // A port that just had a server on it and has none now.
+        let closedPort = try await LoopbackHTTPServer.run({ _ in }) { port in port }
+        let error = await #expect(throws: HTTPClientError.self) {
+            try await client().send(MDLKit.HTTPRequest(url: try url(closedPort, "/")))
+        }
+        #expect(error?.code == .connectionFailed)
+        #expect(error?.curlCode == 7)
+    }
+
+    @Test func retriesServerErrorsOnGetWithBackoff() async throws {
+        let log = RequestLog()
+        let response = try await LoopbackHTTPServer.run({ router in
+            router.get("/flaky") { request, _ in
+                log.record(request)
+                return loopbackResponse(status: 500)
+            }
+        }) { port in
+            try await client(retry: RetryPolicy(maxRetries: 2, baseDelay: .milliseconds(10)))
+                .send(MDLKit.HTTPRequest(url: try url(port, "/flaky")))
+        }
+        #expect(response.status == 500)
+        #expect(log.count == 3)
+    }
+
+    @Test func retrySucceedsWhenTheServerRecovers() async throws {
+        let log = RequestLog()
+        let response = try await LoopbackHTTPServer.run({ router in
+            router.get("/recovering") { request, _ in
+                log.record(request)
+                return log.count < 2 ? loopbackResponse(status: 503) : loopbackResponse(body: [42])
+            }
+        }) { port in
+            try await client(retry: RetryPolicy(maxRetries: 3, baseDelay: .milliseconds(10)))
+                .send(MDLKit.HTTPRequest(url: try url(port, "/recovering")))
+        }
+        #expect(response.body == [42])
+        #expect(log.count == 2)
+    }
+
+    @Test func doesNotRetryPostOrClientErrors() async throws {
+        let log = RequestLog()
+        try await LoopbackHTTPServer.run({ router in
+            router.post("/fails") { request, _ in
+                log.record(request)
+                return loopbackResponse(status: 500)
+            }
+            router.get("/gone") { request, _ in
+                log.record(request)
+                return loopbackResponse(status: 410)
+            }
+        }) { port in
+            let retrying = client(retry: RetryPolicy(maxRetries: 3, baseDelay: .milliseconds(10)))
+            let post = try await retrying.send(MDLKit.HTTPRequest(method: .post, url: try url(port, "/fails"), body: [1]))
+            #expect(post.status == 500)
+            let gone = try await retrying.send(MDLKit.HTTPRequest(url: try url(port, "/gone")))
+            #expect(gone.status == 410)
+        }
+        #expect(log.count == 2)
+    }
+
+    @Test(arguments: [true, false])
+    func refusesOversizedBodies(declared: Bool) async throws {
+        try await LoopbackHTTPServer.run({ router in
+            router.get("/big") { _, _ in loopbackStreamedResponse(total: 4 * 1024 * 1024, declared: declared) }
+            router.get("/fits") { _, _ in loopbackStreamedResponse(total: 64 * 1024, declared: declared) }
+        }) { port in
+            let limited = client(maxResponseBytes: 100 * 1024)
+            let error = await #expect(throws: HTTPClientError.self) {
+                try await limited.send(MDLKit.HTTPRequest(url: try url(port, "/big")))
+            }
+            #expect(error?.code == .responseTooLarge)
+            #expect(error?.curlCode == (declared ? 63 : 23))
+            let fits = try await limited.send(MDLKit.HTTPRequest(url: try url(port, "/fits")))
+            #expect(fits.body.count == 64 * 1024)
+        }
+    }
+
+    @Test func cancellationAbortsTheTransfer() async throws {
+        try await LoopbackHTTPServer.run({ router in
+            router.get("/hang") { _, _ in
+                try await Task.sleep(for: .seconds(2))
+                return loopbackResponse(body: [1])
+            }
+        }) { port in
+            let target = try url(port, "/hang")
+            let started = ContinuousClock.now
+            let task = Task { try await client(totalTimeout: .seconds(30)).send(MDLKit.HTTPRequest(url: target)) }
+            try await Task.sleep(for: .milliseconds(100))
+            task.cancel()
+            await #expect(throws: CancellationError.self) { try await task.value }
+            #expect(ContinuousClock.now - started < .milliseconds(1900))
+        }
+    }
+
+    @Test func refusesUnusableRequests() async throws {
+        let file = try #require(URL(string: "file:///etc/passwd"))
+        await #expect(throws: HTTPClientError(code: .invalidRequest)) {
+            try await client().send(MDLKit.HTTPRequest(url: file))
+        }
+        let local = try #require(URL(string: "http://127.0.0.1:9/"))
+        await #expect(throws: HTTPClientError(code: .invalidRequest)) {
+            try await client().send(MDLKit.HTTPRequest(url: local, headers: ["X-Injected": "a\r\nHost: evil"]))
+        }
+        let badPin = CurlHTTPClient(configuration: .init(pinnedPublicKeys: ["not-a-digest"], proxy: .direct))
+        await #expect(throws: HTTPClientError(code: .invalidRequest)) {
+            try await badPin.send(MDLKit.HTTPRequest(url: local))
+        }
+    }
+
+    @Test func retryDelaysStayWithinTheirBounds() {
+        let policy = RetryPolicy(maxRetries: 5, baseDelay: .milliseconds(100), maxDelay: .milliseconds(500))
+        var generator = SystemRandomNumberGenerator()
+        for attempt in 0..<6 {
+            let bound = min(Duration.milliseconds(500), .milliseconds(100) * (1 << attempt))
+            for _ in 0..<50 {
+                let delay = policy.delay(beforeRetry: attempt, using: &generator)
+                #expect(delay >= bound / 2 && delay <= bound)
+            }
+        }
+    }
+}
