@@ -75,11 +75,16 @@ public struct SessionTranscript: Sendable, Hashable {
         proximity(deviceEngagementBytes: deviceEngagementBytes, eReaderKeyBytes: eReaderKeyBytes, handoverBytes: handoverBytes)
     }
 
-    /// Apple's in-app presentment: `[null, null, ["AppleIdentityPresentment_1.0", SHA-256(cbor([nonce, merchantID, teamID, pkcs7?]))]]`.
-    public static func appleInApp(nonce: [UInt8], merchantID: String, teamID: String, encryptionCertificate: [UInt8]? = nil) -> SessionTranscript {
-        var parts: [CBOR] = [.bytes(nonce), .text(merchantID), .text(teamID)]
-        if let encryptionCertificate { parts.append(.bytes(encryptionCertificate)) }
-        return handoverTranscript(name: "AppleIdentityPresentment_1.0", info: .array(parts))
+    /// Apple's identity presentment (in-app and Verify with Wallet):
+    /// `[null, null, ["AppleIdentityPresentment_1.0", nonce, merchantID, teamID, pkRHash]]`, where `pkRHash` is the
+    /// SHA-256 of the merchant's HPKE recipient public key, as in the envelope's parameters. The handover is not hashed.
+    public static func appleIdentityPresentment(
+        nonce: [UInt8], merchantID: String, teamID: String, recipientPublicKeyHash: [UInt8]
+    ) -> SessionTranscript {
+        let handover: CBOR = .array([
+            .text("AppleIdentityPresentment_1.0"), .bytes(nonce), .text(merchantID), .text(teamID), .bytes(recipientPublicKeyHash),
+        ])
+        return SessionTranscript(uncheckedEncoded: CBOREncoder.encode(.array([.null, .null, handover])))
     }
 
     private static func proximity(deviceEngagementBytes: [UInt8], eReaderKeyBytes: [UInt8], handoverBytes: [UInt8]) -> SessionTranscript {
