@@ -25,6 +25,7 @@ final class RequestLog: Sendable {
 /// A real Hummingbird HTTP server on 127.0.0.1 with a port the system picks.
 enum LoopbackHTTPServer {
     /// Starts a server with the routes `configure` adds, runs `body` with its port, then shuts it down.
+    @discardableResult
     static func run<T: Sendable>(
         _ configure: (Router<BasicRequestContext>) -> Void,
         _ body: @Sendable (_ port: Int) async throws -> T
@@ -92,6 +93,7 @@ final class LoopbackTLSServer {
     /// The base64 SHA-256 of the server key's SubjectPublicKeyInfo, the pin curl expects.
     let publicKeyPin: String
     private let process: Process
+    private let input = Pipe()
     private let directory: URL
 
     init() throws {
@@ -124,21 +126,25 @@ final class LoopbackTLSServer {
         process.arguments = ["python3", script.path, certFile.path, keyFile.path]
         let output = Pipe()
         process.standardOutput = output
-        process.standardInput = Pipe()  // the script exits when this pipe closes, even if the test crashes
+        process.standardInput = input  // the script exits when this pipe closes, even if the test crashes
         try process.run()
         var line: [UInt8] = []
         while let byte = try output.fileHandleForReading.read(upToCount: 1)?.first, byte != 0x0A { line.append(byte) }
         guard let port = Int(String(decoding: line, as: UTF8.self)), port > 0 else {
-            process.terminate()
+            try? input.fileHandleForWriting.close()
             throw LoopbackError.serverFailed("python3 TLS server did not report a port")
         }
         self.port = port
     }
 
     /// Stops the subprocess and removes the key material.
+    ///
+    /// Closing the child's stdin makes the script exit (SIGTERM may be blocked in a child of a Swift test process);
+    /// SIGKILL follows if it has not exited within five seconds.
     func stop() {
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        try? input.fileHandleForWriting.close()
+        for _ in 0..<50 where process.isRunning { usleep(100_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         try? FileManager.default.removeItem(at: directory)
     }
 
