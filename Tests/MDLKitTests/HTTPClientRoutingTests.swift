@@ -54,7 +54,9 @@ struct HTTPClientRoutingTests {
             await #expect(throws: HTTPClientError(code: .connectionFailed)) {
                 try await client(proxy: .explicit(deadProxy)).send(MDLKit.HTTPRequest(url: target))
             }
-            let bypassed = try await client(proxy: .explicit(deadProxy, bypass: ["127.0.0.1"])).send(MDLKit.HTTPRequest(url: target))
+            let bypassed = try await client(proxy: .explicit(deadProxy, bypass: ["127.0.0.1"])).send(
+                MDLKit.HTTPRequest(url: target)
+            )
             #expect(bypassed.body == [5])
         }
     }

@@ -65,8 +65,10 @@ func loopbackResponse(status: Int = 200, headers: [String: String] = [:], body: 
         if let fieldName = HTTPField.Name(name) { fields[fieldName] = value }
     }
     return Response(
-        status: HTTPResponse.Status(code: status), headers: fields,
-        body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+        status: HTTPResponse.Status(code: status),
+        headers: fields,
+        body: ResponseBody(byteBuffer: ByteBuffer(bytes: body))
+    )
 }
 
 /// A streamed body of `total` bytes in 16 KiB chunks, sent chunked unless `declared`.
@@ -105,14 +107,20 @@ final class LoopbackTLSServer {
         let name = try DistinguishedName { CommonName("MDLKit loopback test") }
         let now = Date()
         let certificate = try Certificate(
-            version: .v3, serialNumber: Certificate.SerialNumber(), publicKey: Certificate.PublicKey(key.publicKey),
-            notValidBefore: now - 3600, notValidAfter: now + 3600, issuer: name, subject: name,
+            version: .v3,
+            serialNumber: Certificate.SerialNumber(),
+            publicKey: Certificate.PublicKey(key.publicKey),
+            notValidBefore: now - 3600,
+            notValidAfter: now + 3600,
+            issuer: name,
+            subject: name,
             signatureAlgorithm: .ecdsaWithSHA256,
             extensions: try Certificate.Extensions {
                 Critical(BasicConstraints.isCertificateAuthority(maxPathLength: nil))
                 SubjectAlternativeNames([.ipAddress(ASN1OctetString(contentBytes: [127, 0, 0, 1]))])
             },
-            issuerPrivateKey: Certificate.PrivateKey(key))
+            issuerPrivateKey: Certificate.PrivateKey(key)
+        )
         certificatePEM = try certificate.serializeAsPEM().pemString
         publicKeyPin = Data(SHA256.hash(data: key.publicKey.derRepresentation)).base64EncodedString()
 
