@@ -44,7 +44,7 @@ struct HTTPClientRoutingTests {
     }
 
     @Test func anExplicitProxyIsUsed() async throws {
-        let deadProxyPort = try await LoopbackHTTPServer.run({ _ in }) { port in port }
+        let deadProxyPort = try closedLoopbackPort()
         let deadProxy = try url(deadProxyPort, "")
         try await LoopbackHTTPServer.run({ router in
             router.get("/list") { _, _ in loopbackResponse(body: [5]) }

@@ -188,3 +188,25 @@ final class ManualClock: Sendable {
     var now: Date { current.withLock { $0 } }
     func advance(by seconds: TimeInterval) { current.withLock { $0 += seconds } }
 }
+
+/// A loopback port nothing listens on: bound to learn a free number, then closed without listening.
+///
+/// (A port taken from a stopped Hummingbird server is not safe: NIO may still accept on it while shutting down.)
+func closedLoopbackPort() throws -> Int {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard descriptor >= 0 else { throw LoopbackError.serverFailed("socket() failed") }
+    defer { close(descriptor) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) { pointer in
+        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
+            guard bind(descriptor, generic, length) == 0 else { return false }
+            return getsockname(descriptor, generic, &length) == 0
+        }
+    }
+    guard bound else { throw LoopbackError.serverFailed("bind() failed") }
+    return Int(UInt16(bigEndian: address.sin_port))
+}
