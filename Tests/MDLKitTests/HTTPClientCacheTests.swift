@@ -6,7 +6,8 @@ import Testing
 /// CachingHTTPFetcher over CurlHTTPClient against real loopback servers, with a hand-moved clock.
 struct HTTPClientCacheTests {
     private let client = CurlHTTPClient(
-        configuration: .init(connectTimeout: .seconds(5), totalTimeout: .seconds(10), proxy: .direct, retry: .none))
+        configuration: .init(connectTimeout: .seconds(5), totalTimeout: .seconds(10), proxy: .direct, retry: .none)
+    )
 
     private func url(_ port: Int, _ path: String) throws -> URL {
         try #require(URL(string: "http://127.0.0.1:\(port)\(path)"))
@@ -48,7 +49,9 @@ struct HTTPClientCacheTests {
             router.get("/list") { request, _ in
                 log.record(request)
                 return loopbackResponse(
-                    headers: ["Cache-Control": "public, max-age=60", "ETag": "\"n\(log.count)\""], body: [UInt8(log.count)])
+                    headers: ["Cache-Control": "public, max-age=60", "ETag": "\"n\(log.count)\""],
+                    body: [UInt8(log.count)]
+                )
             }
         }) { port in
             let target = try url(port, "/list")
@@ -142,7 +145,8 @@ struct HTTPClientCacheTests {
             router.get("/list") { request, _ in
                 log.record(request)
                 return log.count == 1
-                    ? loopbackResponse(headers: ["Cache-Control": "max-age=10"], body: [3]) : loopbackResponse(status: 502)
+                    ? loopbackResponse(headers: ["Cache-Control": "max-age=10"], body: [3])
+                    : loopbackResponse(status: 502)
             }
         }) { port in
             let target = try url(port, "/list")

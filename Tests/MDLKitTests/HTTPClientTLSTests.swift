@@ -6,8 +6,11 @@ import Testing
 struct HTTPClientTLSTests {
     private func send(to server: LoopbackTLSServer, anchors: String?, pins: [String]) async throws -> HTTPResponse {
         let client = CurlHTTPClient(
-            configuration: .init(pinnedPublicKeys: pins, trustAnchorsPEM: anchors, proxy: .direct, retry: .none))
-        return try await client.send(HTTPRequest(url: try #require(URL(string: "https://127.0.0.1:\(server.port)/list"))))
+            configuration: .init(pinnedPublicKeys: pins, trustAnchorsPEM: anchors, proxy: .direct, retry: .none)
+        )
+        return try await client.send(
+            HTTPRequest(url: try #require(URL(string: "https://127.0.0.1:\(server.port)/list")))
+        )
     }
 
     @Test func pinningAndCustomAnchors() async throws {
@@ -20,7 +23,11 @@ struct HTTPClientTLSTests {
         #expect(anchored.status == 200)
         #expect(anchored.body == Array("tls-ok".utf8))
 
-        let pinned = try await send(to: server, anchors: server.certificatePEM, pins: [other.publicKeyPin, server.publicKeyPin])
+        let pinned = try await send(
+            to: server,
+            anchors: server.certificatePEM,
+            pins: [other.publicKeyPin, server.publicKeyPin]
+        )
         #expect(pinned.body == Array("tls-ok".utf8))
 
         let wrongPin = await #expect(throws: HTTPClientError.self) {

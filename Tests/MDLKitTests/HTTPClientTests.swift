@@ -6,12 +6,19 @@ import Testing
 /// CurlHTTPClient against real Hummingbird servers on 127.0.0.1.
 struct HTTPClientTests {
     private func client(
-        totalTimeout: Duration = .seconds(10), maxResponseBytes: Int = 1024 * 1024, retry: RetryPolicy = .none
+        totalTimeout: Duration = .seconds(10),
+        maxResponseBytes: Int = 1024 * 1024,
+        retry: RetryPolicy = .none
     ) -> CurlHTTPClient {
         CurlHTTPClient(
             configuration: .init(
-                connectTimeout: .seconds(5), totalTimeout: totalTimeout, maxResponseBytes: maxResponseBytes,
-                proxy: .direct, retry: retry))
+                connectTimeout: .seconds(5),
+                totalTimeout: totalTimeout,
+                maxResponseBytes: maxResponseBytes,
+                proxy: .direct,
+                retry: retry
+            )
+        )
     }
 
     private func url(_ port: Int, _ path: String) throws -> URL {
@@ -24,11 +31,15 @@ struct HTTPClientTests {
         let response = try await LoopbackHTTPServer.run({ router in
             router.get("/list") { request, _ in
                 log.record(request)
-                return loopbackResponse(headers: ["ETag": "\"v1\"", "Content-Type": "application/octet-stream"], body: body)
+                return loopbackResponse(
+                    headers: ["ETag": "\"v1\"", "Content-Type": "application/octet-stream"],
+                    body: body
+                )
             }
         }) { port in
             try await client().send(
-                MDLKit.HTTPRequest(url: try url(port, "/list"), headers: ["Accept": "application/statuslist+cwt"]))
+                MDLKit.HTTPRequest(url: try url(port, "/list"), headers: ["Accept": "application/statuslist+cwt"])
+            )
         }
         #expect(response.status == 200)
         #expect(response.body == body)
@@ -87,8 +98,8 @@ struct HTTPClientTests {
     }
 
     @Test func connectionRefusedOnAClosedPort() async throws {
-        // A port that just had a server on it and has none now.
-        let closedPort = try await LoopbackHTTPServer.run({ _ in }) { port in port }
+        // A port nothing listens on.
+        let closedPort = try closedLoopbackPort()
         let error = await #expect(throws: HTTPClientError.self) {
             try await client().send(MDLKit.HTTPRequest(url: try url(closedPort, "/")))
         }
@@ -139,7 +150,9 @@ struct HTTPClientTests {
             }
         }) { port in
             let retrying = client(retry: RetryPolicy(maxRetries: 3, baseDelay: .milliseconds(10)))
-            let post = try await retrying.send(MDLKit.HTTPRequest(method: .post, url: try url(port, "/fails"), body: [1]))
+            let post = try await retrying.send(
+                MDLKit.HTTPRequest(method: .post, url: try url(port, "/fails"), body: [1])
+            )
             #expect(post.status == 500)
             let gone = try await retrying.send(MDLKit.HTTPRequest(url: try url(port, "/gone")))
             #expect(gone.status == 410)

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import NIOCore
 import Synchronization
 import SwiftASN1
@@ -25,6 +26,7 @@ final class RequestLog: Sendable {
 /// A real Hummingbird HTTP server on 127.0.0.1 with a port the system picks.
 enum LoopbackHTTPServer {
     /// Starts a server with the routes `configure` adds, runs `body` with its port, then shuts it down.
+    @discardableResult
     static func run<T: Sendable>(
         _ configure: (Router<BasicRequestContext>) -> Void,
         _ body: @Sendable (_ port: Int) async throws -> T
@@ -32,13 +34,16 @@ enum LoopbackHTTPServer {
         let router = Router()
         configure(router)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        var logger = Logger(label: "loopback")
+        logger.logLevel = .critical  // shutdown by cancellation logs an error for every open connection
         let application = Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { channel in
                 portContinuation.yield(channel.localAddress?.port ?? 0)
                 portContinuation.finish()
-            }
+            },
+            logger: logger
         )
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await application.run() }
@@ -60,8 +65,10 @@ func loopbackResponse(status: Int = 200, headers: [String: String] = [:], body: 
         if let fieldName = HTTPField.Name(name) { fields[fieldName] = value }
     }
     return Response(
-        status: HTTPResponse.Status(code: status), headers: fields,
-        body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+        status: HTTPResponse.Status(code: status),
+        headers: fields,
+        body: ResponseBody(byteBuffer: ByteBuffer(bytes: body))
+    )
 }
 
 /// A streamed body of `total` bytes in 16 KiB chunks, sent chunked unless `declared`.
@@ -92,6 +99,7 @@ final class LoopbackTLSServer {
     /// The base64 SHA-256 of the server key's SubjectPublicKeyInfo, the pin curl expects.
     let publicKeyPin: String
     private let process: Process
+    private let input = Pipe()
     private let directory: URL
 
     init() throws {
@@ -99,14 +107,20 @@ final class LoopbackTLSServer {
         let name = try DistinguishedName { CommonName("MDLKit loopback test") }
         let now = Date()
         let certificate = try Certificate(
-            version: .v3, serialNumber: Certificate.SerialNumber(), publicKey: Certificate.PublicKey(key.publicKey),
-            notValidBefore: now - 3600, notValidAfter: now + 3600, issuer: name, subject: name,
+            version: .v3,
+            serialNumber: Certificate.SerialNumber(),
+            publicKey: Certificate.PublicKey(key.publicKey),
+            notValidBefore: now - 3600,
+            notValidAfter: now + 3600,
+            issuer: name,
+            subject: name,
             signatureAlgorithm: .ecdsaWithSHA256,
             extensions: try Certificate.Extensions {
                 Critical(BasicConstraints.isCertificateAuthority(maxPathLength: nil))
                 SubjectAlternativeNames([.ipAddress(ASN1OctetString(contentBytes: [127, 0, 0, 1]))])
             },
-            issuerPrivateKey: Certificate.PrivateKey(key))
+            issuerPrivateKey: Certificate.PrivateKey(key)
+        )
         certificatePEM = try certificate.serializeAsPEM().pemString
         publicKeyPin = Data(SHA256.hash(data: key.publicKey.derRepresentation)).base64EncodedString()
 
@@ -124,21 +138,25 @@ final class LoopbackTLSServer {
         process.arguments = ["python3", script.path, certFile.path, keyFile.path]
         let output = Pipe()
         process.standardOutput = output
-        process.standardInput = Pipe()  // the script exits when this pipe closes, even if the test crashes
+        process.standardInput = input  // the script exits when this pipe closes, even if the test crashes
         try process.run()
         var line: [UInt8] = []
         while let byte = try output.fileHandleForReading.read(upToCount: 1)?.first, byte != 0x0A { line.append(byte) }
         guard let port = Int(String(decoding: line, as: UTF8.self)), port > 0 else {
-            process.terminate()
+            try? input.fileHandleForWriting.close()
             throw LoopbackError.serverFailed("python3 TLS server did not report a port")
         }
         self.port = port
     }
 
     /// Stops the subprocess and removes the key material.
+    ///
+    /// Closing the child's stdin makes the script exit (SIGTERM may be blocked in a child of a Swift test process);
+    /// SIGKILL follows if it has not exited within five seconds.
     func stop() {
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        try? input.fileHandleForWriting.close()
+        for _ in 0..<50 where process.isRunning { usleep(100_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         try? FileManager.default.removeItem(at: directory)
     }
 
@@ -169,4 +187,26 @@ final class ManualClock: Sendable {
     init(_ start: Date = Date(timeIntervalSince1970: 1_767_225_600)) { current = Mutex(start) }
     var now: Date { current.withLock { $0 } }
     func advance(by seconds: TimeInterval) { current.withLock { $0 += seconds } }
+}
+
+/// A loopback port nothing listens on: bound to learn a free number, then closed without listening.
+///
+/// (A port taken from a stopped Hummingbird server is not safe: NIO may still accept on it while shutting down.)
+func closedLoopbackPort() throws -> Int {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard descriptor >= 0 else { throw LoopbackError.serverFailed("socket() failed") }
+    defer { close(descriptor) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) { pointer in
+        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
+            guard bind(descriptor, generic, length) == 0 else { return false }
+            return getsockname(descriptor, generic, &length) == 0
+        }
+    }
+    guard bound else { throw LoopbackError.serverFailed("bind() failed") }
+    return Int(UInt16(bigEndian: address.sin_port))
 }

@@ -19,7 +19,8 @@ struct StatusListVectorTests {
 
     @Test(
         .enabled(if: available, "vectors folder ../shared/vectors/token-status-list is absent"),
-        arguments: [1, 2, 4, 8])
+        arguments: [1, 2, 4, 8]
+    )
     func everyIndexMatchesExpected(bits: Int) throws {
         let expectedData = try Data(contentsOf: Self.folder.appendingPathComponent("expected.json"))
         let all = try JSONDecoder().decode([String: Expected].self, from: expectedData)

@@ -92,9 +92,13 @@ public actor CachingHTTPFetcher {
         let cached = entries[url]
         if let cached, cached.isFresh(at: now()) { return answer(cached, source: .cache) }
         guard policy.usesNetwork else {
-            if let cached, cached.isUsable(at: now(), maxStaleness: maxStaleness) { return answer(cached, source: .cache) }
+            if let cached, cached.isUsable(at: now(), maxStaleness: maxStaleness) {
+                return answer(cached, source: .cache)
+            }
             throw HTTPClientError(
-                code: .notCached, message: "offline, and no cached answer within the allowed staleness")
+                code: .notCached,
+                message: "offline, and no cached answer within the allowed staleness"
+            )
         }
 
         var request = HTTPRequest(url: url, headers: headers)
@@ -118,7 +122,13 @@ public actor CachingHTTPFetcher {
         case 200:
             guard let entry = HTTPCacheEntry(response: response, receivedAt: now()) else {
                 entries[url] = nil
-                return Answer(body: response.body, headers: response.headers, source: .network, age: .zero, staleness: .zero)
+                return Answer(
+                    body: response.body,
+                    headers: response.headers,
+                    source: .network,
+                    age: .zero,
+                    staleness: .zero
+                )
             }
             insert(entry, for: url)
             return answer(entry, source: .network)
@@ -152,8 +162,12 @@ public actor CachingHTTPFetcher {
     private func answer(_ entry: HTTPCacheEntry, source: Source) -> Answer {
         let time = now()
         return Answer(
-            body: entry.body, headers: entry.headers, source: source, age: .seconds(entry.age(at: time)),
-            staleness: .seconds(entry.staleness(at: time)))
+            body: entry.body,
+            headers: entry.headers,
+            source: source,
+            age: .seconds(entry.age(at: time)),
+            staleness: .seconds(entry.staleness(at: time))
+        )
     }
 
     private static func seconds(_ duration: Duration) -> Double {

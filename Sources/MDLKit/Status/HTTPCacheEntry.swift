@@ -77,7 +77,8 @@ struct CacheControl {
                 case "no-cache": noCache = true
                 case "must-revalidate": mustRevalidate = true
                 case "max-age":
-                    let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) : ""
+                    let argument =
+                        parts.count > 1 ? parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) : ""
                     // RFC 9111 §1.2.2: a delta-seconds too large is treated as 2^31; anything unparsable as stale.
                     if argument.allSatisfy(\.isASCII), argument.allSatisfy(\.isNumber), !argument.isEmpty {
                         maxAge = min(Double(argument) ?? 2_147_483_648, 2_147_483_648)

@@ -69,7 +69,9 @@ public struct StatusList: Sendable, Hashable {
     public func value(at index: Int) throws(MDLError) -> UInt8 {
         guard index >= 0, index < count else {
             throw MDLError(
-                code: .statusIndexOutOfRange, message: "status index \(index) is outside the list of \(count) entries")
+                code: .statusIndexOutOfRange,
+                message: "status index \(index) is outside the list of \(count) entries"
+            )
         }
         let bitOffset = index * bits
         let mask = UInt8(truncatingIfNeeded: (1 << bits) - 1)

@@ -38,7 +38,9 @@ enum StatusListZlib {
             throw MDLError(code: .limitExceeded, message: "the status list inflates past \(maxOutputBytes) bytes")
         }
         guard result == Z_STREAM_END else {
-            throw invalid(result == Z_OK || result == Z_BUF_ERROR ? "the zlib stream is truncated" : "the zlib stream is damaged")
+            throw invalid(
+                result == Z_OK || result == Z_BUF_ERROR ? "the zlib stream is truncated" : "the zlib stream is damaged"
+            )
         }
         guard stream.avail_in == 0 else { throw invalid("bytes follow the zlib stream") }
         return output

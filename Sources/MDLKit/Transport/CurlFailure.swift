@@ -4,13 +4,29 @@ import Foundation
 /// Maps a libcurl result to an ``HTTPClientError``.
 enum CurlFailure {
     private static let connection: Set<UInt32> = codes(
-        CURLE_COULDNT_RESOLVE_PROXY, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_CONNECT, CURLE_GOT_NOTHING,
-        CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_PARTIAL_FILE)
+        CURLE_COULDNT_RESOLVE_PROXY,
+        CURLE_COULDNT_RESOLVE_HOST,
+        CURLE_COULDNT_CONNECT,
+        CURLE_GOT_NOTHING,
+        CURLE_SEND_ERROR,
+        CURLE_RECV_ERROR,
+        CURLE_PARTIAL_FILE
+    )
     private static let tls: Set<UInt32> = codes(
-        CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
-        CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ENGINE_NOTFOUND, CURLE_SSL_ENGINE_SETFAILED, CURLE_SSL_SHUTDOWN_FAILED,
-        CURLE_SSL_CRL_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_CLIENTCERT,
-        CURLE_USE_SSL_FAILED)
+        CURLE_SSL_CONNECT_ERROR,
+        CURLE_PEER_FAILED_VERIFICATION,
+        CURLE_SSL_CERTPROBLEM,
+        CURLE_SSL_CIPHER,
+        CURLE_SSL_CACERT_BADFILE,
+        CURLE_SSL_ENGINE_NOTFOUND,
+        CURLE_SSL_ENGINE_SETFAILED,
+        CURLE_SSL_SHUTDOWN_FAILED,
+        CURLE_SSL_CRL_BADFILE,
+        CURLE_SSL_ISSUER_ERROR,
+        CURLE_SSL_INVALIDCERTSTATUS,
+        CURLE_SSL_CLIENTCERT,
+        CURLE_USE_SSL_FAILED
+    )
 
     private static func codes(_ values: CURLcode...) -> Set<UInt32> { Set(values.map(\.rawValue)) }
 
@@ -22,7 +38,10 @@ enum CurlFailure {
             let what = sink.headersTooLarge ? "header" : "body"
             let limit = sink.headersTooLarge ? sink.maxHeaderBytes : sink.maxBodyBytes
             return HTTPClientError(
-                code: .responseTooLarge, message: "the response \(what) exceeds \(limit) bytes", curlCode: curlCode)
+                code: .responseTooLarge,
+                message: "the response \(what) exceeds \(limit) bytes",
+                curlCode: curlCode
+            )
         }
         let errorCode: HTTPClientError.Code
         switch code.rawValue {

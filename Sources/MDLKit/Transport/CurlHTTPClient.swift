@@ -7,7 +7,8 @@ import Foundation
 /// the transfer within about a second (libcurl's progress callback) and throws `CancellationError`.
 ///
 /// ```swift
-/// let client = CurlHTTPClient(configuration: .init(pinnedPublicKeys: ["47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="]))
+/// let pins = ["47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="]  // base64 SHA-256 of the server's SPKI
+/// let client = CurlHTTPClient(configuration: .init(pinnedPublicKeys: pins))
 /// let response = try await client.send(HTTPRequest(url: statusListURL))
 /// ```
 public struct CurlHTTPClient: HTTPClient {
@@ -43,10 +44,16 @@ public struct CurlHTTPClient: HTTPClient {
         let cancellation = TransferCancellation()
         let configuration = self.configuration
         let outcome = await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Result<HTTPResponse, HTTPClientError>, Never>) in
+            await withCheckedContinuation {
+                (continuation: CheckedContinuation<Result<HTTPResponse, HTTPClientError>, Never>) in
                 Thread.detachNewThread {
                     continuation.resume(
-                        returning: CurlTransfer.perform(request, configuration: configuration, cancellation: cancellation))
+                        returning: CurlTransfer.perform(
+                            request,
+                            configuration: configuration,
+                            cancellation: cancellation
+                        )
+                    )
                 }
             }
         } onCancel: {

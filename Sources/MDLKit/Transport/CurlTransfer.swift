@@ -4,12 +4,15 @@ import Foundation
 /// One libcurl easy transfer, run synchronously on the calling thread (never a Swift concurrency thread).
 enum CurlTransfer {
     /// libcurl's global state, initialised once per process before the first transfer.
-    private static let globalInit: Int32 = curl_global_init(Int(CURL_GLOBAL_DEFAULT)).rawValue == CURLE_OK.rawValue
+    private static let globalInit: Int32 =
+        curl_global_init(Int(CURL_GLOBAL_DEFAULT)).rawValue == CURLE_OK.rawValue
         ? 0 : 1
 
     /// Performs `request` once and returns the response or the failure.
     static func perform(
-        _ request: HTTPRequest, configuration: CurlHTTPClient.Configuration, cancellation: TransferCancellation
+        _ request: HTTPRequest,
+        configuration: CurlHTTPClient.Configuration,
+        cancellation: TransferCancellation
     ) -> Result<HTTPResponse, HTTPClientError> {
         guard globalInit == 0 else {
             return .failure(HTTPClientError(code: .transferFailed, message: "curl_global_init failed"))
@@ -22,8 +25,10 @@ enum CurlTransfer {
         }
         defer { curl_easy_cleanup(handle) }
         let sink = TransferSink(
-            maxBodyBytes: configuration.maxResponseBytes, maxHeaderBytes: configuration.maxHeaderBytes,
-            cancellation: cancellation)
+            maxBodyBytes: configuration.maxResponseBytes,
+            maxHeaderBytes: configuration.maxHeaderBytes,
+            cancellation: cancellation
+        )
         var headerList: UnsafeMutablePointer<curl_slist>? = nil
         defer { curl_slist_free_all(headerList) }
 
@@ -48,8 +53,11 @@ enum CurlTransfer {
                 // An option libcurl refused (e.g. pinning not built in) must never be silently skipped.
                 return .failure(
                     HTTPClientError(
-                        code: .invalidRequest, message: "libcurl refused an option: \(failure.message)",
-                        curlCode: failure.code))
+                        code: .invalidRequest,
+                        message: "libcurl refused an option: \(failure.message)",
+                        curlCode: failure.code
+                    )
+                )
             }
 
             let code = curl_easy_perform(handle)

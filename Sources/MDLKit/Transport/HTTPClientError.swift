@@ -16,8 +16,12 @@ public struct HTTPClientError: Error, Hashable, Sendable, CustomStringConvertibl
 
     /// Creates an error.
     public init(
-        code: Code, message: String = "", httpStatus: Int? = nil, curlCode: Int? = nil,
-        file: String = #fileID, line: Int = #line
+        code: Code,
+        message: String = "",
+        httpStatus: Int? = nil,
+        curlCode: Int? = nil,
+        file: String = #fileID,
+        line: Int = #line
     ) {
         self.code = code
         self.message = message.isEmpty ? code.rawValue : message
@@ -29,12 +33,20 @@ public struct HTTPClientError: Error, Hashable, Sendable, CustomStringConvertibl
     /// The server answered with `status`, which the caller cannot use.
     public static func httpStatus(_ status: Int, file: String = #fileID, line: Int = #line) -> HTTPClientError {
         HTTPClientError(
-            code: .httpStatus, message: "the server answered HTTP \(status)", httpStatus: status, file: file, line: line)
+            code: .httpStatus,
+            message: "the server answered HTTP \(status)",
+            httpStatus: status,
+            file: file,
+            line: line
+        )
     }
 
+    /// The code and the message, e.g. `pinMismatch: SSL: public key does not match pinned public key`.
     public var description: String { "\(code.rawValue): \(message)" }
 
+    /// Whether two errors have the same code (messages and locations are ignored).
     public static func == (lhs: HTTPClientError, rhs: HTTPClientError) -> Bool { lhs.code == rhs.code }
+    /// Hashes the code only, consistent with `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 
     /// A stable error code. New codes may be added; existing ones never change meaning.
@@ -43,6 +55,7 @@ public struct HTTPClientError: Error, Hashable, Sendable, CustomStringConvertibl
         public let rawValue: String
         /// Creates a code from its text.
         public init(_ rawValue: String) { self.rawValue = rawValue }
+        /// The code as text.
         public var description: String { rawValue }
 
         /// The connect timeout or the whole-transfer timeout ran out.

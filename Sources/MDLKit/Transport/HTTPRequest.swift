@@ -13,6 +13,7 @@ public struct HTTPRequest: Sendable, Hashable {
         public let rawValue: String
         /// Creates a method from its token.
         public init(_ rawValue: String) { self.rawValue = rawValue }
+        /// The method token.
         public var description: String { rawValue }
 
         /// `GET`.
