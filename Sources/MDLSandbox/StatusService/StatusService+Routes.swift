@@ -4,6 +4,7 @@ import Hummingbird
 import MDLCBOR
 import MDLKit
 import NIOCore
+import Synchronization
 
 extension StatusService {
     /// The largest point statement request accepted.
