@@ -19,6 +19,7 @@ struct DemoCommand: AsyncParsableCommand {
         let world = try await DemoWorld.start()
         let narrator = Narrator(json: json)
         try await FoundationDemo(world: world, narrator: narrator).run()
+        try await StatusDemo(world: world, narrator: narrator).run()
     }
 }
 

@@ -1,18 +1,41 @@
 import Foundation
+import MDLCBOR
 import MDLKit
 
-/// The `status` member of `verify --json`.
+/// The `status` member of `verify --json`: fetches the Token Status List the MSO references (libcurl), trusts it
+/// when its `x5chain` leads to the IACA that anchors the document's signer, and fails closed.
 enum StatusCheck {
-    static func run(for document: VerifiedDocument, mode: VerifyCommand.StatusMode, at time: Date) async throws -> JSONValue {
+    /// The status of `document` at `time`.
+    /// - Parameters:
+    ///   - anchors: the anchors the verifier trusted; the one on the document's trust path must sign the status signer.
+    ///   - client: the status client (default: libcurl, fail closed).
+    /// - Throws: `MDLError` `statusUnavailable` when the status cannot be established, the token checks' codes, and
+    ///   `statusRevoked` / `statusSuspended` / `statusSuperseded` when the list says so.
+    static func run(
+        for document: VerifiedDocument, mode: VerifyCommand.StatusMode, at time: Date, anchors: [TrustAnchor] = [],
+        client: StatusClient? = nil
+    ) async throws -> JSONValue {
         guard mode == .check else { return .object(["checked": .bool(false)]) }
         guard let reference = document.statusReference else { return .null }
-        _ = reference
-        throw MDLError(code: .statusUnavailable, message: "status lists are not fetched by this build yet; use --status skip")
+        let issuers = anchors.filter { document.trustPath.dropFirst().contains($0.subject) }
+        guard !issuers.isEmpty else {
+            throw MDLError(code: .statusUnavailable, message: "no trusted IACA on the document's trust path to check the status signer against")
+        }
+        let statusClient = client ?? StatusClient(now: { time })
+        let result = try await statusClient.status(for: reference, trust: .issuer(issuers))
+        if let refusal = result.refusal { throw refusal }
+        return json(result, uri: reference.uri)
     }
-}
 
-enum VICALAnchors {
-    static func load(vical: String, signerAnchor: String, at time: Date) async throws -> [TrustAnchor] {
-        throw InputError("VICAL trust lists are not supported by this build yet")
+    /// The JSON form of a status result.
+    static func json(_ result: LicenseStatusResult, uri: String) -> JSONValue {
+        let (seconds, _) = result.age.components
+        return .object([
+            "checked": .bool(true), "index": .integer(Int64(result.index)), "uri": .string(uri),
+            "value": .integer(Int64(result.value.rawValue)), "status": .string(result.value.description),
+            "issuedAt": .string(TDate.format(result.asOf)),
+            "expiresAt": result.expiresAt.map { .string(TDate.format($0)) } ?? .null,
+            "ageSeconds": .integer(seconds), "degraded": .bool(result.degraded),
+        ])
     }
 }

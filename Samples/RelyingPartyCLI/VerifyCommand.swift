@@ -61,8 +61,12 @@ struct VerifyCommand: AsyncParsableCommand {
         do {
             let presentation = try await verifier.verify(bytes, sessionTranscript: transcript, readerKey: key, at: time)
             var statuses: [JSONValue] = []
-            for document in presentation.documents {
-                statuses.append(try await StatusCheck.run(for: document, mode: status, at: time ?? Date()))
+            for (index, document) in presentation.documents.enumerated() {
+                do {
+                    statuses.append(try await StatusCheck.run(for: document, mode: status, at: time ?? Date(), anchors: anchors))
+                } catch let error as MDLError {
+                    throw error.inDocument(index)
+                }
             }
             report.success(presentation, statuses: statuses)
         } catch let error as MDLError {
