@@ -10,9 +10,3 @@ enum StatusCheck {
         throw MDLError(code: .statusUnavailable, message: "status lists are not fetched by this build yet; use --status skip")
     }
 }
-
-enum VICALAnchors {
-    static func load(vical: String, signerAnchor: String, at time: Date) async throws -> [TrustAnchor] {
-        throw InputError("VICAL trust lists are not supported by this build yet")
-    }
-}
