@@ -1,6 +1,5 @@
 import Foundation
 import MDLKit
-import X509
 
 /// `verify --vical FILE --vical-signer-anchor PEM`: the IACAs of a verified VICAL as trust anchors.
 enum VICALAnchors {
@@ -11,14 +10,8 @@ enum VICALAnchors {
     ///   `trustListExpired`, …) when the list is refused.
     static func load(vical: String, signerAnchor: String, at time: Date) async throws -> [TrustAnchor] {
         let bytes = try InputBytes.read(vical)
-        let blocks = PEMFiles.certificateBlocks(try PEMFiles.text(signerAnchor))
-        guard !blocks.isEmpty else { throw InputError("\(signerAnchor) holds no PEM certificate") }
-        let anchors = try blocks.map { block in
-            do { return try Certificate(pemEncoded: block) } catch {
-                throw InputError("\(signerAnchor): not a usable certificate (\(error))")
-            }
-        }
-        let verified = try await VICALVerifier(signerAnchors: anchors).verify(bytes, at: time)
+        let signers = try PEMFiles.anchors(signerAnchor).map(\.certificate)
+        let verified = try await VICALVerifier(signerAnchors: signers).verify(bytes, at: time)
         return verified.trustAnchors(docType: MDLProfile.docType)
     }
 }

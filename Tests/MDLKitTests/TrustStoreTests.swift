@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import MDLCBOR
 import MDLKit
 import MDLSandbox

@@ -1,6 +1,7 @@
 import Foundation
 import MDLCBOR
 import MDLCOSE
+import SwiftASN1
 import X509
 
 /// Verifies an mdoc reader's `readerAuth` (ISO/IEC 18013-5 §9.1.4): a COSE_Sign1 with a detached payload over

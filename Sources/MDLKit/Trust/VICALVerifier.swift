@@ -1,6 +1,7 @@
 import Foundation
 import MDLCBOR
 import MDLCOSE
+import SwiftASN1
 @_spi(FixedExpiryValidationTime) import X509
 
 /// Verifies a signed VICAL (COSE_Sign1, tagged or not): the signature with the signer certificate from `x5chain`

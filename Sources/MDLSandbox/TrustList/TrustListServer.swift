@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 extension TrustListOperator {
     /// The path the latest list is published at.
@@ -32,23 +33,34 @@ extension TrustListOperator {
                 portContinuation.finish()
             },
             logger: logger)
+        let services = ServiceGroup(
+            configuration: ServiceGroupConfiguration(services: [application], gracefulShutdownSignals: [], logger: logger))
         return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await application.run() }
+            group.addTask {
+                do {
+                    try await services.run()
+                    portContinuation.finish()
+                } catch {
+                    portContinuation.finish()
+                    throw error
+                }
+            }
             var iterator = ports.makeAsyncIterator()
             guard let port = await iterator.next(), port > 0,
                 let url = URL(string: "http://127.0.0.1:\(port)/\(Self.publicationPath)")
             else {
-                group.cancelAll()
+                await services.triggerGracefulShutdown()
                 throw TrustListOperatorError("the trust-list server did not start")
             }
+            let result: Result<T, any Error>
             do {
-                let result = try await body(url)
-                group.cancelAll()
-                return result
+                result = .success(try await body(url))
             } catch {
-                group.cancelAll()
-                throw error
+                result = .failure(error)
             }
+            await services.triggerGracefulShutdown()
+            try await group.waitForAll()
+            return try result.get()
         }
     }
 }
