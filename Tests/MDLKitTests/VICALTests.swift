@@ -139,6 +139,20 @@ struct VICALSandboxTests {
         #expect(second.vical.issueID == 43)
     }
 
+    @Test func severalPinnedOperatorKeysAreAccepted() async throws {
+        let current = try TrustListOperator(now: Self.now)
+        let next = try TrustListOperator(now: Self.now)
+        let verifier = VICALVerifier(signerAnchors: [current.signer.root.certificate, next.signer.root.certificate])
+        for trustOperator in [current, next] {
+            let verified = try await verifier.verify(try await trustOperator.publish(now: Self.now), at: Self.now)
+            #expect(verified.signerChain.last == trustOperator.signer.root.certificate)
+        }
+        let onlyCurrent = VICALVerifier(signerAnchors: [current.signer.root.certificate])
+        await #expect(throws: MDLError(code: .trustListUntrusted)) {
+            try await onlyCurrent.verify(try await next.publish(now: Self.now), at: Self.now)
+        }
+    }
+
     @Test func aSignerWithoutTheVICALSignerUsageIsUntrusted() async throws {
         let trustOperator = try TrustListOperator(now: Self.now)
         // The operator root itself signs (it lacks EKU 1.0.18013.5.1.8).

@@ -34,4 +34,21 @@ enum CertificateChainValidation {
                     + (reason.map { ": \($0)" } ?? " (unknown issuer or invalid signature)"))
         }
     }
+
+    /// Parses an `x5chain` (DER, leaf first) into the leaf and the certificates that follow it.
+    static func parse(x5chain der: [[UInt8]], code: MDLError.Code, role: String) throws(MDLError)
+        -> (leaf: Certificate, intermediates: [Certificate])
+    {
+        var certificates: [Certificate] = []
+        for entry in der {
+            guard let certificate = try? Certificate(derEncoded: entry) else {
+                throw MDLError(code: code, message: "a \(role) x5chain entry is not a DER X.509 certificate")
+            }
+            certificates.append(certificate)
+        }
+        guard let leaf = certificates.first else {
+            throw MDLError(code: .certificateMissing, message: "the \(role) x5chain holds no certificate")
+        }
+        return (leaf, Array(certificates.dropFirst()))
+    }
 }

@@ -90,17 +90,11 @@ public struct ReaderAuthentication: Sendable {
         } catch {
             throw MDLError.structure("readerAuth x5chain: \(error)")
         }
-        var certificates: [Certificate] = []
-        for entry in der {
-            guard let certificate = try? Certificate(derEncoded: entry) else {
-                throw MDLError(code: .certificateUntrusted, message: "a readerAuth x5chain entry is not DER X.509")
-            }
-            certificates.append(certificate)
-        }
+        let parsed = try CertificateChainValidation.parse(x5chain: der, code: .certificateUntrusted, role: "readerAuth")
         let chain = try await CertificateChainValidation.validate(
-            leaf: certificates[0], intermediates: Array(certificates.dropFirst()), roots: readerRoots,
+            leaf: parsed.leaf, intermediates: parsed.intermediates, roots: readerRoots,
             requiredUsage: .mdlReaderAuthentication, at: time, code: .certificateUntrusted, role: "reader")
-        guard let key = try? SignerPublicKey(certificates[0])?.coseKey() else {
+        guard let key = try? SignerPublicKey(parsed.leaf)?.coseKey() else {
             throw MDLError(code: .weakKey, message: "the reader certificate's key is not a usable signature key")
         }
         let payload = Self.readerAuthenticationBytes(
@@ -112,6 +106,6 @@ public struct ReaderAuthentication: Sendable {
                 code: .readerSignatureInvalid,
                 message: "the readerAuth signature does not verify over this request and SessionTranscript")
         }
-        return VerifiedReader(certificate: certificates[0], chain: chain)
+        return VerifiedReader(certificate: parsed.leaf, chain: chain)
     }
 }

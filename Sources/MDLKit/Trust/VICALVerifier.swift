@@ -115,15 +115,9 @@ public struct VICALVerifier: Sendable {
         } catch {
             throw MDLError.structure("VICAL x5chain: \(error)")
         }
-        var certificates: [Certificate] = []
-        for entry in der {
-            guard let certificate = try? Certificate(derEncoded: entry) else {
-                throw MDLError(code: .trustListUntrusted, message: "a VICAL x5chain entry is not a DER X.509 certificate")
-            }
-            certificates.append(certificate)
-        }
+        let parsed = try CertificateChainValidation.parse(x5chain: der, code: .trustListUntrusted, role: "VICAL")
         return try await CertificateChainValidation.validate(
-            leaf: certificates[0], intermediates: Array(certificates.dropFirst()), roots: signerAnchors,
+            leaf: parsed.leaf, intermediates: parsed.intermediates, roots: signerAnchors,
             requiredUsage: .mdlVICALSigner, at: time, code: .trustListUntrusted, role: "VICAL signer")
     }
 }
