@@ -1,0 +1,49 @@
+import Foundation
+import X509
+
+extension TrustStore {
+    /// Where a ``TrustStore`` gets its list, whom it trusts to sign it, where it caches it, and how it ages.
+    public struct Configuration: Sendable {
+        /// The URL the operator publishes the VICAL at.
+        public var listURL: URL
+        /// The pinned VICAL-signer anchors (several, for the operator's key rotation).
+        public var signerAnchors: [Certificate]
+        /// The directory the verified list is cached in (created if absent); `nil` keeps it in memory only.
+        public var cacheDirectory: URL?
+        /// How long past the list's `nextUpdate` it still counts when no newer list can be fetched, in seconds.
+        public var stalenessBound: TimeInterval
+        /// The time between background refreshes.
+        public var refreshInterval: Duration
+        /// Only IACAs listed for this docType become anchors; `nil` takes every IACA.
+        public var docType: String?
+        /// The HTTP client (``CurlHTTPClient`` by default).
+        public var httpClient: any HTTPClient
+        /// The current time; injectable for tests.
+        public var clock: @Sendable () -> Date
+        /// How the background loop waits between refreshes; injectable for tests.
+        public var sleep: @Sendable (Duration) async throws -> Void
+
+        /// Creates a configuration.
+        ///
+        /// - Parameters:
+        ///   - stalenessBound: defaults to three days past `nextUpdate`.
+        ///   - refreshInterval: defaults to one hour.
+        public init(
+            listURL: URL, signerAnchors: [Certificate], cacheDirectory: URL?,
+            stalenessBound: TimeInterval = 3 * 86_400, refreshInterval: Duration = .seconds(3_600),
+            docType: String? = MDLProfile.docType, httpClient: any HTTPClient = CurlHTTPClient(),
+            clock: @escaping @Sendable () -> Date = { Date() },
+            sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+        ) {
+            self.listURL = listURL
+            self.signerAnchors = signerAnchors
+            self.cacheDirectory = cacheDirectory
+            self.stalenessBound = stalenessBound
+            self.refreshInterval = refreshInterval
+            self.docType = docType
+            self.httpClient = httpClient
+            self.clock = clock
+            self.sleep = sleep
+        }
+    }
+}
