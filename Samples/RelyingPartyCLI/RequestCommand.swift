@@ -136,12 +136,12 @@ struct RequestReport: Sendable {
             print("  \(request.authorizationRequestURI)")
             print("waiting for the wallet at \(request.responseURI) …")
         }
-        fflush(stdout)
+        fflush(nil)
     }
 
     /// Prints one outcome; `true` when it verified.
     func outcome(_ outcome: PresentationOutcome) async -> Bool {
-        defer { fflush(stdout) }
+        defer { fflush(nil) }
         switch outcome {
         case .presented(let presentation, let receipt):
             var statuses: [JSONValue] = []

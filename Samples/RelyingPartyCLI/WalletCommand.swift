@@ -94,7 +94,7 @@ struct TerminalConsent: ConsentPrompt {
         for line in summary.lines { print(line) }
         while true {
             print("present [a]ll, [d]ecline, or numbers (e.g. 1,3,5): ", terminator: "")
-            fflush(stdout)
+            fflush(nil)
             guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { return .decline }
             if answer == "a" || answer == "all" { return .approveAll }
             if answer == "d" || answer == "decline" || answer == "n" { return .decline }

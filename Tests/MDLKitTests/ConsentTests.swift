@@ -33,7 +33,8 @@ struct ConsentTests {
         }
         var header = try JSONDecoder().decode(JOSEHeader.self, from: Data(try #require(Base64URL.decode(parts[0]))))
         header.typ = "JWT"
-        let retyped = [Base64URL.encode(try JSONEncoder().encode(header)), request.requestObject.split(separator: ".")[1], request.requestObject.split(separator: ".")[2]]
+        let original = request.requestObject.split(separator: ".").map(String.init)
+        let retyped = [Base64URL.encode(try JSONEncoder().encode(header)), original[1], original[2]]
         #expect(throws: MDLError(code: .requestInvalid)) {
             try world.walletVerifier.verify(retyped.joined(separator: "."), at: SandboxFixture.now)
         }
