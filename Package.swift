@@ -75,6 +75,7 @@ let package = Package(
             dependencies: [
                 "MDLKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: sharedSwiftSettings
         ),
@@ -102,6 +103,7 @@ let package = Package(
                 "MDLCOSE",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Samples/RelyingPartyCLI",
             swiftSettings: sharedSwiftSettings

@@ -3,6 +3,7 @@ import Foundation
 import MDLKit
 import MDLRelyingPartyServer
 import MDLSandbox
+import Logging
 
 /// `mdl-rp request`: the remote OpenID4VP 1.0 flow of ARCHITECTURE section 7. Serves a signed request object at its
 /// request_uri and takes `direct_post.jwt` responses at its response_uri, verifying each.
@@ -60,7 +61,11 @@ struct RequestCommand: AsyncParsableCommand {
             replayStore: InMemoryReplayStore(), auditLog: InMemoryAuditLog())
         let (outcomes, outcomeSink) = AsyncStream.makeStream(of: PresentationOutcome.self)
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
-        let server = RelyingPartyServer(relyingParty: relyingParty) { outcomeSink.yield($0) }
+        let server = {
+            var server = RelyingPartyServer(relyingParty: relyingParty) { outcomeSink.yield($0) }
+            server.logger.logLevel = .critical  // stdout carries the contract's lines; the server stays quiet
+            return server
+        }()
         let wanted = responses
         let seconds = timeout
         let report = RequestReport(json: json)

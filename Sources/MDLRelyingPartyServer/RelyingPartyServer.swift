@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import MDLKit
 import NIOCore
 
@@ -18,6 +19,12 @@ public struct RelyingPartyServer: Sendable {
     public let onOutcome: @Sendable (PresentationOutcome) async -> Void
     /// The largest accepted response body.
     public var maximumBodySize = 4 * 1024 * 1024
+    /// The server's logger (Hummingbird's connection and lifecycle messages; never personal data).
+    public var logger: Logger = {
+        var logger = Logger(label: "mdlkit-rp")
+        logger.logLevel = .warning
+        return logger
+    }()
 
     /// Creates a server for `relyingParty`.
     public init(relyingParty: RelyingParty, onOutcome: @escaping @Sendable (PresentationOutcome) async -> Void) {
@@ -44,7 +51,7 @@ public struct RelyingPartyServer: Sendable {
         let application = Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "mdlkit-rp"),
-            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) })
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: logger)
         try await application.run()
     }
 

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import MDLCBOR
 import MDLKit
@@ -88,6 +89,17 @@ struct RequestFlowTests {
         let outcome = await relyingParty.receive(formBody: result.reply.formBody)
         #expect(outcome.receipt?.outcome == .presented)
         #expect(outcome.receipt?.declined.isEmpty == true)
+    }
+
+    @Test func anX25519EncryptionKeyWorksToo() async throws {
+        let world = try RequestWorld()
+        let relyingParty = try world.relyingParty()
+        let request = try await relyingParty.createRequest(
+            .carRental, baseURL: RequestWorld.baseURL, encryptionKey: .x25519(Curve25519.KeyAgreement.PrivateKey()))
+        #expect(request.encryptionJWK.crv == "X25519")
+        let outcome = await relyingParty.receive(jwe: try world.answer(request, .approveSubset([.iso("portrait")])).jwe)
+        #expect(outcome.receipt?.disclosed.map(\.element) == [.iso("portrait")])
+        #expect(outcome.receipt?.disclosed.first?.retained == false)
     }
 
     @Test func nonceAndStateAreFreshPerRequest() async throws {

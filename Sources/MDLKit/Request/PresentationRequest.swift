@@ -48,7 +48,11 @@ public struct PresentationRequest: Sendable {
     /// - Parameters:
     ///   - baseURL: where the relying party serves `request/<id>` and `response`.
     ///   - lifetime: seconds until the request expires.
-    public init(identity: RelyingPartyIdentity, template: RequestTemplate, baseURL: URL, now: Date, lifetime: TimeInterval = 300) throws(MDLError) {
+    ///   - encryptionKey: the response-decryption key, fresh per request (P-256 by default; X25519 works too).
+    public init(
+        identity: RelyingPartyIdentity, template: RequestTemplate, baseURL: URL, now: Date, lifetime: TimeInterval = 300,
+        encryptionKey: JWEDecryptionKey = .generateP256()
+    ) throws(MDLError) {
         guard !template.elements.isEmpty else { throw MDLError(code: .requestInvalid, message: "a request needs at least one element") }
         let id = Base64URL.encode(SecureRandom.bytes(count: 16))
         let base = baseURL.absoluteString.hasSuffix("/") ? String(baseURL.absoluteString.dropLast()) : baseURL.absoluteString
@@ -63,7 +67,7 @@ public struct PresentationRequest: Sendable {
         queryID = "mdl"
         issuedAt = now
         expiresAt = now.addingTimeInterval(lifetime)
-        encryptionKey = .generateP256()
+        self.encryptionKey = encryptionKey
         relyingPartyNameZH = identity.registration.nameZH
         relyingPartyNameEN = identity.registration.nameEN
         let claims = AuthorizationRequestObject(

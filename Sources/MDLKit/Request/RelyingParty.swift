@@ -35,9 +35,17 @@ public actor RelyingParty {
         self.clock = clock
     }
 
-    /// Makes, signs and opens a request from `template`.
-    public func createRequest(_ template: RequestTemplate, baseURL: URL, lifetime: TimeInterval = 300) throws(MDLError) -> PresentationRequest {
-        let request = try PresentationRequest(identity: identity, template: template, baseURL: baseURL, now: clock(), lifetime: lifetime)
+    /// How long an expired request stays known, so a late response reads `requestExpired` rather than `requestUnknown`.
+    public static let expiredRequestRetention: TimeInterval = 3600
+
+    /// Makes, signs and opens a request from `template`, with a fresh response-encryption key.
+    public func createRequest(
+        _ template: RequestTemplate, baseURL: URL, lifetime: TimeInterval = 300, encryptionKey: JWEDecryptionKey = .generateP256()
+    ) throws(MDLError) -> PresentationRequest {
+        let now = clock()
+        open = open.filter { $0.value.expiresAt.addingTimeInterval(Self.expiredRequestRetention) >= now }
+        let request = try PresentationRequest(
+            identity: identity, template: template, baseURL: baseURL, now: now, lifetime: lifetime, encryptionKey: encryptionKey)
         open[request.id] = request
         return request
     }
