@@ -113,3 +113,38 @@ struct RequestFlowTests {
         #expect(try first.sessionTranscript() != second.sessionTranscript())
     }
 }
+
+/// The framework-free handlers' answers to bad input.
+struct RequestEndpointTests {
+    @Test func refusedResponsesAnswer400WithTheCodeOnly() async throws {
+        let world = try RequestWorld()
+        let relyingParty = try world.relyingParty()
+        let endpoints = RelyingPartyEndpoints(relyingParty: relyingParty)
+        let (missing, missingOutcome) = await endpoints.response(body: Array("state=x".utf8))
+        #expect(missing.status == 400)
+        #expect(missingOutcome.error?.code == .joseMalformed)
+        let request = try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL)
+        let reply = try world.answer(request, .approveAll)
+        let (ok, outcome) = await endpoints.response(body: reply.formBody)
+        #expect(ok.status == 200)
+        #expect(outcome.receipt?.outcome == .presented)
+        let (again, _) = await endpoints.response(body: reply.formBody)
+        #expect(again.status == 400)
+        #expect(String(decoding: again.body, as: UTF8.self).contains("replay"))
+    }
+
+    @Test func aResponseWithoutKidIsMatchedByTryingOpenKeys() async throws {
+        let world = try RequestWorld()
+        let relyingParty = try world.relyingParty()
+        _ = try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL)
+        let request = try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL)
+        var jwk = request.encryptionJWK
+        jwk.kid = nil
+        let payload = AuthorizationResponsePayload(state: request.state, error: "access_denied")
+        let jwe = try JWE.encrypt(try JSONEncoder().encode(payload).map { $0 }, to: jwk)
+        #expect(try JWE.header(of: jwe).kid == nil)
+        #expect(await relyingParty.receive(jwe: jwe).receipt?.outcome == .declined)
+        let stranger = try JWE.encrypt(Array("{}".utf8), to: JWEDecryptionKey.generateP256().publicJWK(kid: nil))
+        #expect(await relyingParty.receive(jwe: stranger).error?.code == .requestUnknown)
+    }
+}

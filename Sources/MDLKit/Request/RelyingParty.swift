@@ -71,12 +71,8 @@ public actor RelyingParty {
     public func receive(jwe: String) async -> PresentationOutcome {
         var state: String?
         do throws(MDLError) {
-            let header = try JWE.header(of: jwe)
-            guard let kid = header.kid, let request = open[kid] else {
-                throw MDLError(code: .requestUnknown, message: "the response is not encrypted to an open request's key")
-            }
-            let payload = try JOSEJSON.decode(
-                AuthorizationResponsePayload.self, from: try JWE.decrypt(jwe, with: request.encryptionKey).plaintext, what: "response")
+            let (request, plaintext) = try decrypt(jwe)
+            let payload = try JOSEJSON.decode(AuthorizationResponsePayload.self, from: plaintext, what: "response")
             state = payload.state
             guard payload.state == request.state else {
                 throw MDLError(code: .requestUnknown, message: "the response's state does not match the request")
@@ -90,6 +86,22 @@ public actor RelyingParty {
         } catch {
             return .refused(error, state: state)
         }
+    }
+
+    /// Finds the open request whose key the JWE names (`kid`) and decrypts; without a `kid`, tries each open
+    /// request's key.
+    private func decrypt(_ jwe: String) throws(MDLError) -> (PresentationRequest, [UInt8]) {
+        let header = try JWE.header(of: jwe)
+        if let kid = header.kid {
+            guard let request = open[kid] else {
+                throw MDLError(code: .requestUnknown, message: "the response is not encrypted to an open request's key")
+            }
+            return (request, try JWE.decrypt(jwe, with: request.encryptionKey).plaintext)
+        }
+        for request in open.values {
+            if let plaintext = try? JWE.decrypt(jwe, with: request.encryptionKey).plaintext { return (request, plaintext) }
+        }
+        throw MDLError(code: .requestUnknown, message: "the response does not decrypt with any open request's key")
     }
 
     private func decline(_ request: PresentationRequest, error: String, at now: Date) async throws(MDLError) -> ConsentReceipt {

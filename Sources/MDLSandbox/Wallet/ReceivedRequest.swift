@@ -10,6 +10,8 @@ public struct ReceivedRequest: Sendable {
     public let relyingPartyCertificate: Certificate
     /// Its registration.
     public let registration: RelyingPartyRegistration
+    /// The registered purpose the request states.
+    public let purpose: PresentationPurpose
     /// The elements asked for.
     public let requested: [RequestedElement]
     /// The DCQL credential query id.
@@ -21,7 +23,7 @@ public struct ReceivedRequest: Sendable {
     public var summary: ConsentSummary {
         ConsentSummary(
             relyingPartyNameZH: registration.nameZH, relyingPartyNameEN: registration.nameEN, clientID: claims.clientID,
-            purpose: claims.purpose ?? .carRental, elements: requested)
+            purpose: purpose, elements: requested)
     }
 
     /// The OpenID4VP SessionTranscript the device signs.

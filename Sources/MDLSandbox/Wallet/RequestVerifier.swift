@@ -58,7 +58,8 @@ public struct RequestVerifier: Sendable {
         guard let key = claims.clientMetadata.jwks.keys.first(where: { $0.use == nil || $0.use == "enc" }) else {
             throw MDLError(code: .requestInvalid, message: "client_metadata has no encryption key")
         }
-        return ReceivedRequest(claims: claims, relyingPartyCertificate: leaf, registration: registration, requested: requested, queryID: query.id, encryptionJWK: key)
+        return ReceivedRequest(
+            claims: claims, relyingPartyCertificate: leaf, registration: registration, purpose: purpose, requested: requested, queryID: query.id, encryptionJWK: key)
     }
 
     private func certificates(_ x5c: [String]) throws(MDLError) -> [Certificate] {
