@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "MDLCOSE", targets: ["MDLCOSE"]),
         .library(name: "MDLKit", targets: ["MDLKit"]),
         .library(name: "MDLSandbox", targets: ["MDLSandbox"]),
+        .library(name: "MDLRelyingPartyServer", targets: ["MDLRelyingPartyServer"]),
         .executable(name: "mdl-rp", targets: ["mdl-rp"]),
     ],
     dependencies: [
@@ -65,6 +66,16 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .target(
+            name: "MDLRelyingPartyServer",
+            dependencies: [
+                "MDLKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: sharedSwiftSettings
         ),
@@ -87,10 +98,12 @@ let package = Package(
             dependencies: [
                 "MDLKit",
                 "MDLSandbox",
+                "MDLRelyingPartyServer",
                 "MDLCBOR",
                 "MDLCOSE",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Samples/RelyingPartyCLI",
             swiftSettings: sharedSwiftSettings
@@ -104,7 +117,7 @@ let package = Package(
         .testTarget(
             name: "MDLKitTests",
             dependencies: [
-                "MDLKit", "MDLSandbox", "MDLCBOR", "MDLCOSE",
+                "MDLKit", "MDLSandbox", "MDLRelyingPartyServer", "MDLCBOR", "MDLCOSE",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),

@@ -12,7 +12,8 @@ struct MDLRP: AsyncParsableCommand {
         abstract: "Request, verify and check digital driving licences (ISO 18013-5 mDL) as a relying party.",
         discussion: "Exit status: 0 success, 1 refused, 2 usage error or unreadable input.",
         subcommands: [
-            DemoCommand.self, VerifyCommand.self, InspectCommand.self, StatusCommand.self,
+            DemoCommand.self, VerifyCommand.self, InspectCommand.self, StatusCommand.self, RequestCommand.self,
+            WalletCommand.self,
         ]
     )
 

@@ -1,0 +1,203 @@
+import ArgumentParser
+import Foundation
+import MDLKit
+import MDLRelyingPartyServer
+import MDLSandbox
+import Logging
+
+/// `mdl-rp request`: the remote OpenID4VP 1.0 flow of ARCHITECTURE section 7. Serves a signed request object at its
+/// request_uri and takes `direct_post.jwt` responses at its response_uri, verifying each.
+struct RequestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "request",
+        abstract: "Ask a wallet for a licence presentation over OpenID4VP 1.0 and verify the responses.",
+        discussion: """
+            The relying party is the sandbox's registered RP for the use case (well-known sandbox keys). With --json \
+            the first line is {"authorization_request", "request_uri", "client_id", "state"}, then one line per \
+            response in the verify --json shape plus "state". A second response with the same nonce is refused \
+            (replay); a missing response by --timeout is requestExpired.
+            Exit status: 0 every response verified, 1 otherwise, 2 usage error.
+            """)
+
+    enum UseCase: String, ExpressibleByArgument, CaseIterable {
+        case rental, insuranceClaim = "insurance-claim", drivingJob = "driving-job"
+        var purpose: PresentationPurpose {
+            switch self {
+            case .rental: .carRental
+            case .insuranceClaim: .insuranceClaim
+            case .drivingJob: .drivingJob
+            }
+        }
+    }
+
+    @Option(help: "rental, insurance-claim or driving-job.") var useCase: UseCase
+    @Option(help: "Ask only for these elements (NS/ID, comma-separated) instead of the use case's template.") var elements: String?
+    @Option(help: "HOST:PORT to serve request_uri and response_uri on (port 0 picks one).") var listen: String
+    @Option(help: "A trusted IACA certificate (PEM); repeat for several. Default: the sandbox issuer.") var trustAnchor: [String] = []
+    @Option(help: "How many responses to take before exiting.") var responses = 1
+    @Option(help: "Seconds to wait for the responses; also the request's lifetime.") var timeout = 300
+    @Flag(help: "Print JSON lines.") var json = false
+
+    func validate() throws {
+        guard responses >= 1 else { throw ValidationError("--responses must be at least 1") }
+        guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 second") }
+        _ = try hostAndPort()
+        _ = try requestedElements()
+    }
+
+    func run() async throws {
+        let (host, port) = try hostAndPort()
+        let now = Date()
+        let registered = try WellKnownSandbox.relyingParty(for: useCase.purpose, now: now)
+        var anchors = try trustAnchor.flatMap(PEMFiles.anchors)
+        if anchors.isEmpty {
+            anchors = [try WellKnownSandbox.issuingAuthority(now: now).iaca.trustAnchor(notes: "sandbox issuer (well-known keys)")]
+            if !json { print(Terminal.yellow("no --trust-anchor: trusting the sandbox issuer only")) }
+        }
+        var template = RequestTemplate.template(for: useCase.purpose)
+        if let chosen = try requestedElements() { template = template.restricted(to: chosen) }
+        let relyingParty = RelyingParty(
+            identity: try registered.identity(), verifier: PresentationVerifier(configuration: .init(trustAnchors: anchors)),
+            replayStore: InMemoryReplayStore(), auditLog: InMemoryAuditLog())
+        let (outcomes, outcomeSink) = AsyncStream.makeStream(of: PresentationOutcome.self)
+        let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
+        let server = {
+            var server = RelyingPartyServer(relyingParty: relyingParty) { outcomeSink.yield($0) }
+            server.logger.logLevel = .critical  // stdout carries the contract's lines; the server stays quiet
+            return server
+        }()
+        let wanted = responses
+        let seconds = timeout
+        let report = RequestReport(json: json)
+        let allVerified = try await withThrowingTaskGroup(of: Bool?.self) { group in
+            group.addTask {
+                try await server.run(host: host, port: port) { portSink.yield($0) }
+                return nil
+            }
+            var portIterator = ports.makeAsyncIterator()
+            guard let bound = await portIterator.next(), let base = URL(string: "http://\(Self.urlHost(host)):\(bound)") else {
+                throw InputError("could not listen on \(host):\(port)")
+            }
+            let request = try await relyingParty.createRequest(template, baseURL: base, lifetime: TimeInterval(seconds))
+            report.started(request)
+            group.addTask {
+                try await Task.sleep(for: .seconds(seconds))
+                outcomeSink.finish()
+                return nil
+            }
+            var verified = true
+            var received = 0
+            for await outcome in outcomes {
+                verified = await report.outcome(outcome) && verified
+                received += 1
+                if received == wanted { break }
+            }
+            for _ in received..<wanted {
+                report.timedOut(state: request.state)
+                verified = false
+            }
+            group.cancelAll()
+            return verified
+        }
+        if !allVerified { throw ExitCode(1) }
+    }
+
+    private func hostAndPort() throws -> (String, Int) {
+        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (0...65_535).contains(port) else {
+            throw ValidationError("--listen must be HOST:PORT")
+        }
+        let host = String(listen[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        guard !host.isEmpty else { throw ValidationError("--listen must be HOST:PORT") }
+        return (host, port)
+    }
+
+    private func requestedElements() throws -> [ElementReference]? {
+        guard let elements else { return nil }
+        return try elements.split(separator: ",").map { text in
+            guard let element = ElementReference(parsing: String(text).trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("--elements takes NAMESPACE/IDENTIFIER items, e.g. org.iso.18013.5.1/family_name")
+            }
+            return element
+        }
+    }
+
+    private static func urlHost(_ host: String) -> String { host.contains(":") ? "[\(host)]" : host }
+}
+
+/// Prints the request command's lines.
+struct RequestReport: Sendable {
+    let json: Bool
+
+    func started(_ request: PresentationRequest) {
+        if json {
+            JSONOutput.print(.object([
+                "authorization_request": .string(request.authorizationRequestURI), "request_uri": .string(request.requestURI),
+                "client_id": .string(request.clientID), "state": .string(request.state),
+            ]))
+        } else {
+            print(Terminal.bold("\(request.relyingPartyNameZH) / \(request.relyingPartyNameEN)") + " asks for \(request.purpose.nameEN):")
+            for element in request.elements { print("  \(element.element)\(element.intentToRetain ? "  (retained)" : "")") }
+            print("authorization request (show as QR code or link):")
+            print("  \(request.authorizationRequestURI)")
+            print("waiting for the wallet at \(request.responseURI) …")
+        }
+        fflush(nil)
+    }
+
+    /// Prints one outcome; `true` when it verified.
+    func outcome(_ outcome: PresentationOutcome) async -> Bool {
+        defer { fflush(nil) }
+        switch outcome {
+        case .presented(let presentation, let receipt):
+            var statuses: [JSONValue] = []
+            do {
+                for document in presentation.documents {
+                    statuses.append(try await StatusCheck.run(for: document, mode: .check, at: presentation.verifiedAt))
+                }
+            } catch let error as MDLError {
+                refused(error, state: receipt.state)
+                return false
+            } catch {
+                refused(MDLError(code: .statusUnavailable, message: "\(error)"), state: receipt.state)
+                return false
+            }
+            if json {
+                JSONOutput.print(.object([
+                    "verified": .bool(true), "state": .string(receipt.state),
+                    "documents": .array(zip(presentation.documents, statuses).map(VerificationReport.document)),
+                ]))
+            } else {
+                VerificationReport(json: false).success(presentation, statuses: statuses)
+                print("  declined by the holder: \(receipt.declined.isEmpty ? "none" : receipt.declined.map(\.description).joined(separator: ", "))")
+            }
+            return true
+        case .declined(let receipt):
+            if json {
+                JSONOutput.print(.object([
+                    "verified": .bool(false), "declined": .bool(true), "state": .string(receipt.state),
+                    "error": .object(["code": .string(MDLError.Code.holderDeclined.rawValue), "message": .string("the holder declined the request"), "document": .null]),
+                ]))
+            } else {
+                print(Terminal.yellow("holder declined") + " (state \(receipt.state))")
+            }
+            return false
+        case .refused(let error, let state):
+            refused(error, state: state)
+            return false
+        }
+    }
+
+    func timedOut(state: String) {
+        refused(MDLError(code: .requestExpired, message: "no response before the timeout"), state: state)
+    }
+
+    private func refused(_ error: MDLError, state: String?) {
+        if json {
+            var body: [String: JSONValue] = ["code": .string(error.code.rawValue), "message": .string(error.message)]
+            body["document"] = error.documentIndex.map { .integer(Int64($0)) } ?? .null
+            JSONOutput.print(.object(["verified": .bool(false), "error": .object(body), "state": state.map(JSONValue.string) ?? .null]))
+        } else {
+            VerificationReport(json: false).failure(error)
+        }
+    }
+}

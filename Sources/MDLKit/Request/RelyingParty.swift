@@ -1,0 +1,161 @@
+import Foundation
+import MDLCBOR
+
+/// A relying party's side of OpenID4VP 1.0: makes signed requests, keeps them open, and checks each response —
+/// decryption, state, expiry, device binding over the transcript rebuilt from the request, returned ⊆ requested,
+/// single use of the nonce — then writes a consent receipt to the audit log.
+///
+/// ```swift
+/// let rp = RelyingParty(identity: identity, verifier: verifier, replayStore: try SQLiteReplayStore(path: path),
+///                       auditLog: try SQLiteAuditLog(path: auditPath))
+/// let request = try await rp.createRequest(.carRental, baseURL: URL(string: "https://rp.example.cn/oid4vp")!)
+/// // … serve request.requestObject at request.requestURI; on POST to response_uri:
+/// let outcome = await rp.receive(formBody: body)
+/// ```
+public actor RelyingParty {
+    /// The relying party's identity.
+    public let identity: RelyingPartyIdentity
+    private let verifier: PresentationVerifier
+    private let replayStore: any ReplayStore
+    private let auditLog: any AuditLog
+    private let clock: @Sendable () -> Date
+    private var open: [String: PresentationRequest] = [:]  // by request id (= the encryption key's kid)
+
+    /// Creates a relying party.
+    ///
+    /// - Parameter clock: the time used for expiry and verification; injectable for tests.
+    public init(
+        identity: RelyingPartyIdentity, verifier: PresentationVerifier, replayStore: any ReplayStore, auditLog: any AuditLog,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.identity = identity
+        self.verifier = verifier
+        self.replayStore = replayStore
+        self.auditLog = auditLog
+        self.clock = clock
+    }
+
+    /// How long an expired request stays known, so a late response reads `requestExpired` rather than `requestUnknown`.
+    public static let expiredRequestRetention: TimeInterval = 3600
+
+    /// Makes, signs and opens a request from `template`, with a fresh response-encryption key.
+    public func createRequest(
+        _ template: RequestTemplate, baseURL: URL, lifetime: TimeInterval = 300, encryptionKey: JWEDecryptionKey = .generateP256()
+    ) throws(MDLError) -> PresentationRequest {
+        let now = clock()
+        open = open.filter { $0.value.expiresAt.addingTimeInterval(Self.expiredRequestRetention) >= now }
+        let request = try PresentationRequest(
+            identity: identity, template: template, baseURL: baseURL, now: now, lifetime: lifetime, encryptionKey: encryptionKey)
+        open[request.id] = request
+        return request
+    }
+
+    /// Opens a request made earlier (e.g. read back from a file after a restart).
+    public func reopen(_ request: PresentationRequest) { open[request.id] = request }
+
+    /// The signed request object served at `request/<id>`, while the request is open and unexpired.
+    public func requestObject(id: String) -> String? {
+        guard let request = open[id], !request.isExpired(at: clock()) else { return nil }
+        return request.requestObject
+    }
+
+    /// Checks a `direct_post.jwt` body (`application/x-www-form-urlencoded` with `response=<JWE>`).
+    public func receive(formBody: [UInt8]) async -> PresentationOutcome {
+        guard let jwe = FormBody.value(named: "response", in: formBody) else {
+            return .refused(MDLError(code: .joseMalformed, message: "the body has no response parameter"), state: nil)
+        }
+        return await receive(jwe: jwe)
+    }
+
+    /// Checks a response JWE.
+    public func receive(jwe: String) async -> PresentationOutcome {
+        var state: String?
+        do throws(MDLError) {
+            let (request, plaintext) = try decrypt(jwe)
+            let payload = try JOSEJSON.decode(AuthorizationResponsePayload.self, from: plaintext, what: "response")
+            state = payload.state
+            guard payload.state == request.state else {
+                throw MDLError(code: .requestUnknown, message: "the response's state does not match the request")
+            }
+            let now = clock()
+            guard !request.isExpired(at: now) else { throw MDLError(code: .requestExpired, message: "the request expired") }
+            if let error = payload.error {
+                return .declined(try await decline(request, error: error, at: now))
+            }
+            return try await present(payload, for: request, at: now)
+        } catch {
+            return .refused(error, state: state)
+        }
+    }
+
+    /// Finds the open request whose key the JWE names (`kid`) and decrypts; without a `kid`, tries each open
+    /// request's key.
+    private func decrypt(_ jwe: String) throws(MDLError) -> (PresentationRequest, [UInt8]) {
+        let header = try JWE.header(of: jwe)
+        if let kid = header.kid {
+            guard let request = open[kid] else {
+                throw MDLError(code: .requestUnknown, message: "the response is not encrypted to an open request's key")
+            }
+            return (request, try JWE.decrypt(jwe, with: request.encryptionKey).plaintext)
+        }
+        for request in open.values {
+            if let plaintext = try? JWE.decrypt(jwe, with: request.encryptionKey).plaintext { return (request, plaintext) }
+        }
+        throw MDLError(code: .requestUnknown, message: "the response does not decrypt with any open request's key")
+    }
+
+    private func decline(_ request: PresentationRequest, error: String, at now: Date) async throws(MDLError) -> ConsentReceipt {
+        guard error == "access_denied" else {
+            throw MDLError(code: .responseStatusNotOK, message: "the wallet answered with error \(error)")
+        }
+        try await consumeNonce(of: request)
+        let receipt = receipt(for: request, outcome: .declined, disclosed: [], trustPath: [], at: now)
+        try await auditLog.append(receipt)
+        return receipt
+    }
+
+    private func present(_ payload: AuthorizationResponsePayload, for request: PresentationRequest, at now: Date) async throws(MDLError) -> PresentationOutcome {
+        guard let tokens = payload.vpToken?[request.queryID], tokens.count == 1, let token = tokens.first,
+            let bytes = Base64URL.decode(token)
+        else { throw MDLError(code: .structureInvalid, message: "vp_token must hold one base64url DeviceResponse for query \(request.queryID)") }
+        let presentation = try await verifier.verify(bytes, sessionTranscript: try request.sessionTranscript(), at: now)
+        let requested = Dictionary(request.elements.map { ($0.element, $0.intentToRetain) }, uniquingKeysWith: { first, _ in first })
+        var disclosed: [ConsentReceipt.Disclosure] = []
+        for (index, document) in presentation.documents.enumerated() {
+            guard document.docType == MDLProfile.docType else {
+                throw MDLError(code: .elementNotRequested, message: "a document of a type not requested was returned", documentIndex: index)
+            }
+            for (nameSpace, elements) in document.issuerSigned.merging(document.deviceSigned, uniquingKeysWith: { $0.merging($1) { a, _ in a } }) {
+                for identifier in elements.keys.sorted() {
+                    let element = ElementReference(nameSpace, identifier)
+                    guard let retain = requested[element] else {
+                        throw MDLError(code: .elementNotRequested, message: "\(element) was not requested", documentIndex: index)
+                    }
+                    disclosed.append(.init(element: element, retained: retain))
+                }
+            }
+        }
+        try await consumeNonce(of: request)
+        let receipt = receipt(
+            for: request, outcome: .presented, disclosed: disclosed.sorted { $0.element < $1.element },
+            trustPath: presentation.documents.first?.trustPath ?? [], at: now)
+        try await auditLog.append(receipt)
+        return .presented(presentation, receipt)
+    }
+
+    private func consumeNonce(of request: PresentationRequest) async throws(MDLError) {
+        guard try await replayStore.consume(request.nonce, until: request.expiresAt) else {
+            throw MDLError(code: .replay, message: "this request was already answered")
+        }
+    }
+
+    private func receipt(
+        for request: PresentationRequest, outcome: ConsentReceipt.Outcome, disclosed: [ConsentReceipt.Disclosure], trustPath: [String], at now: Date
+    ) -> ConsentReceipt {
+        let shown = Set(disclosed.map(\.element))
+        return ConsentReceipt(
+            clientID: request.clientID, relyingPartyNameZH: request.relyingPartyNameZH, relyingPartyNameEN: request.relyingPartyNameEN,
+            purpose: request.purpose, state: request.state, outcome: outcome, disclosed: disclosed,
+            declined: request.elements.map(\.element).filter { !shown.contains($0) }, time: now, trustPath: trustPath)
+    }
+}

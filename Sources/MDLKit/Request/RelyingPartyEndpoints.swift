@@ -1,0 +1,55 @@
+/// The two HTTP endpoints of a relying party as plain functions, for any web framework: `GET request/<id>` serves
+/// the request object, `POST response` takes the wallet's `direct_post.jwt` form.
+///
+/// ```swift
+/// let endpoints = RelyingPartyEndpoints(relyingParty: rp)
+/// let reply = await endpoints.requestObject(id: id)               // 200 application/oauth-authz-req+jwt, or 404
+/// let (answer, outcome) = await endpoints.response(body: body)   // 200 {} ; outcome for the application
+/// ```
+public struct RelyingPartyEndpoints: Sendable {
+    /// An HTTP reply for the framework to send.
+    public struct Reply: Sendable, Hashable {
+        /// The status code.
+        public var status: Int
+        /// The Content-Type.
+        public var contentType: String
+        /// The body.
+        public var body: [UInt8]
+        /// Creates a reply.
+        public init(status: Int, contentType: String, body: [UInt8]) {
+            self.status = status
+            self.contentType = contentType
+            self.body = body
+        }
+    }
+
+    /// The media type of the request object.
+    public static let requestObjectContentType = "application/oauth-authz-req+jwt"
+
+    /// The relying party behind the endpoints.
+    public let relyingParty: RelyingParty
+
+    /// Creates endpoints.
+    public init(relyingParty: RelyingParty) { self.relyingParty = relyingParty }
+
+    /// `GET request/<id>`.
+    public func requestObject(id: String) async -> Reply {
+        guard let jws = await relyingParty.requestObject(id: id) else {
+            return Reply(status: 404, contentType: "text/plain", body: Array("no open request\n".utf8))
+        }
+        return Reply(status: 200, contentType: Self.requestObjectContentType, body: Array(jws.utf8))
+    }
+
+    /// `POST response` with a form body. A verified presentation and a decline answer 200 (`{}`); a refused
+    /// response answers 400 with the OAuth-style error code, never personal data.
+    public func response(body: [UInt8]) async -> (Reply, PresentationOutcome) {
+        let outcome = await relyingParty.receive(formBody: body)
+        switch outcome {
+        case .presented, .declined:
+            return (Reply(status: 200, contentType: "application/json", body: Array("{}".utf8)), outcome)
+        case .refused(let error, _):
+            let json = "{\"error\":\"invalid_request\",\"error_description\":\"\(error.code.rawValue)\"}"
+            return (Reply(status: 400, contentType: "application/json", body: Array(json.utf8)), outcome)
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Remembers the nonces of answered requests so each is used once.
+///
+/// ``consume(_:until:)`` must be atomic: of two concurrent calls with the same nonce exactly one returns `true`,
+/// even across processes sharing the store (SQLite: a unique constraint).
+public protocol ReplayStore: Sendable {
+    /// Records `nonce` as used; `true` when it was unused, `false` when it was seen before.
+    ///
+    /// - Parameter until: when the nonce's request expires; the store may forget the nonce after that.
+    func consume(_ nonce: String, until: Date) async throws(MDLError) -> Bool
+}
+
+/// A ``ReplayStore`` in memory: for tests and single-process relying parties that may forget on restart.
+public actor InMemoryReplayStore: ReplayStore {
+    private var used: [String: Date] = [:]
+
+    /// Creates an empty store.
+    public init() {}
+
+    public func consume(_ nonce: String, until: Date) async throws(MDLError) -> Bool {
+        guard used[nonce] == nil else { return false }
+        used[nonce] = until
+        return true
+    }
+
+    /// Forgets nonces whose requests expired before `date`.
+    public func prune(before date: Date) { used = used.filter { $0.value >= date } }
+}
