@@ -26,6 +26,7 @@ let package = Package(
             dependencies: [
                 "BenchmarkFixtures",
                 .product(name: "MDLKit", package: "MDLKit"),
+                .product(name: "MDLSandbox", package: "MDLKit"),
                 .product(name: "MDLCBOR", package: "MDLKit"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
@@ -34,7 +35,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "mdl-bench-ratios",
-            dependencies: ["BenchmarkFixtures", .product(name: "MDLKit", package: "MDLKit")],
+            dependencies: [
+                "BenchmarkFixtures", .product(name: "MDLKit", package: "MDLKit"),
+                .product(name: "MDLSandbox", package: "MDLKit"),
+            ],
             path: "Sources/Ratios"
         ),
     ]

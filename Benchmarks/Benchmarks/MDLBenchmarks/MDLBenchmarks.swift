@@ -2,6 +2,7 @@ import Benchmark
 import BenchmarkFixtures
 import MDLCBOR
 import MDLKit
+import MDLSandbox
 
 /// package-benchmark suite: presentation verification (Ed25519 / ES256 × 5 / 12 / 30 elements) next to its two bare
 /// signature checks, DeviceResponse decoding, and Token Status List decode and lookup (1M and 10M entries).

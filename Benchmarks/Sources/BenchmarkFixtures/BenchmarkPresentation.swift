@@ -89,7 +89,7 @@ public struct BenchmarkPresentation: Sendable {
     /// The first `count` elements of `record` (ISO namespace first), padded with `age_over_NN` booleans.
     static func record(_ record: LicenseRecord, elements count: Int) -> LicenseRecord {
         var all: [(String, String, CBOR)] = []
-        for nameSpace in record.elements.keys.sorted(by: { ($0 != MDLProfile.isoNameSpace, $0) < ($1 != MDLProfile.isoNameSpace, $1) }) {
+        for nameSpace in record.elements.keys.sorted(by: { ($0 == MDLProfile.isoNameSpace ? 0 : 1, $0) < ($1 == MDLProfile.isoNameSpace ? 0 : 1, $1) }) {
             for (identifier, value) in (record.elements[nameSpace] ?? [:]).sorted(by: { $0.key < $1.key }) {
                 all.append((nameSpace, identifier, value))
             }

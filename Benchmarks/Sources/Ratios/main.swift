@@ -1,6 +1,7 @@
 import BenchmarkFixtures
 import Foundation
 import MDLKit
+import MDLSandbox
 
 // Prints, for each presentation, the median cost of verifying it and of its two signature checks alone, measured
 // interleaved in the same run, and their ratio (ARCHITECTURE.md section 6: at most 1.5, aim 1.15).
@@ -28,6 +29,12 @@ func measure(rounds: Int, batch: Int, _ body: () async throws -> Void) async ret
 let arguments = CommandLine.arguments
 let outputDirectory = arguments.firstIndex(of: "--write-es256").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
 let rounds = 31
+// --profile N: only verify the Ed25519 12-element presentation N times (for valgrind --tool=callgrind).
+if let index = arguments.firstIndex(of: "--profile"), arguments.indices.contains(index + 1), let count = Int(arguments[index + 1]) {
+    let fixture = try BenchmarkPresentation.make(.ed25519, elements: 12)
+    for _ in 0..<count { _ = try await fixture.verify() }
+    exit(0)
+}
 var worstEd25519 = 0.0
 print("presentation                  verify (µs)   2 signatures (µs)   ratio")
 for algorithm in [SigningKey.Algorithm.ed25519, .p256] {
