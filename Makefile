@@ -30,7 +30,7 @@ test: setup interop-setup
 
 ## Benchmarks (package-benchmark, its own package in Benchmarks/).
 bench: setup
-	cd Benchmarks && swift package benchmark --no-progress
+	bash Benchmarks/run-all.sh
 
 ## libFuzzer targets, each for FUZZ_SECONDS (default 600).
 FUZZ_SECONDS ?= 600

@@ -126,5 +126,12 @@ let package = Package(
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(name: "CLITests", dependencies: ["MDLCBOR"], swiftSettings: sharedSwiftSettings),
+        .testTarget(
+            name: "InteropTests",
+            dependencies: [
+                "MDLKit", "MDLSandbox", "MDLCBOR", "MDLCOSE", .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: sharedSwiftSettings
+        ),
     ]
 )

@@ -1,14 +1,24 @@
 #!/usr/bin/env bash
-# Builds and runs a libFuzzer target for MDLCBOR.
-#   Fuzz/run.sh TARGET SECONDS      e.g. Fuzz/run.sh CBORFuzz 120
-# The binary goes to Fuzz/.build/TARGET, the working corpus to Fuzz/.corpus/TARGET (seeded by make-corpus.sh),
-# crash reproducers to Fuzz/.artifacts/TARGET/. Exit status is libFuzzer's: non-zero when it found a crash.
+# Builds and runs MDLKit's libFuzzer targets.
+#   Fuzz/run.sh TARGET SECONDS      TARGET: CBORFuzz (the CBOR reader), PipelineFuzz (the whole verifier) or all
+# The binary goes to Fuzz/.build/TARGET, the working corpus to Fuzz/.corpus/TARGET (seeded by make-corpus.sh or
+# make-pipeline-corpus.sh), crash reproducers to Fuzz/.artifacts/TARGET/. Exit status is libFuzzer's: non-zero when
+# it found a crash (for `all`: the first non-zero status, after running every target).
 set -euo pipefail
 
-target="${1:?usage: Fuzz/run.sh TARGET SECONDS}"
+target="${1:?usage: Fuzz/run.sh CBORFuzz|PipelineFuzz|all SECONDS}"
 seconds="${2:?usage: Fuzz/run.sh TARGET SECONDS}"
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
+
+if [[ "$target" == all ]]; then
+    status=0
+    for t in CBORFuzz PipelineFuzz; do
+        echo "== $t for $seconds s"
+        "$here/run.sh" "$t" "$seconds" || { rc=$?; [[ $status == 0 ]] && status=$rc; }
+    done
+    exit "$status"
+fi
 [[ -f "$here/$target/main.swift" ]] || { echo "no fuzz target $here/$target/main.swift" >&2; exit 2; }
 
 build="$here/.build"
@@ -16,13 +26,31 @@ corpus="$here/.corpus/$target"
 artifacts="$here/.artifacts/$target"
 mkdir -p "$build" "$corpus" "$artifacts"
 
-# One module: the library sources plus the target's entry point (-parse-as-library: main.swift holds no top-level code).
-swiftc -O -parse-as-library -swift-version 6 -module-name "$target" \
-    -sanitize=fuzzer,address \
-    "$root"/Sources/MDLCBOR/*.swift "$here/$target/main.swift" \
-    -o "$build/$target" 2> >(grep -v "Cannot export local symbol" >&2)
+case "$target" in
+CBORFuzz)
+    # One module: the library sources plus the target's entry point (-parse-as-library: main.swift holds no top-level code).
+    swiftc -O -parse-as-library -swift-version 6 -module-name "$target" \
+        -sanitize=fuzzer,address \
+        "$root"/Sources/MDLCBOR/*.swift "$here/$target/main.swift" \
+        -o "$build/$target" 2> >(grep -v "Cannot export local symbol" >&2)
+    "$here/make-corpus.sh" "$corpus"
+    extra=()
+    max_len=4096
+    ;;
+PipelineFuzz)
+    "$here/build-pipeline.sh" "$build/$target"
+    setup="$here/.corpus/$target.setup"
+    "$here/make-pipeline-corpus.sh" "$corpus" "$setup"
+    export MDL_FUZZ_SETUP="$setup"
+    # Swift's runtime keeps metadata and the harness's verifiers for the process's life; LeakSanitizer reports
+    # those at exit as leaks (and libFuzzer then records the empty input as a crash).
+    export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
+    extra=(-detect_leaks=0)
+    max_len=65536
+    ;;
+*)
+    echo "unknown fuzz target $target" >&2; exit 2 ;;
+esac
 
-"$here/make-corpus.sh" "$corpus"
-
-exec "$build/$target" -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+exec "$build/$target" "${extra[@]}" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="$artifacts/" -print_final_stats=1 "$corpus"

@@ -13,7 +13,7 @@ extension CBOR {
         case (.unsigned(let a), .unsigned(let b)): return a == b
         case (.negative(let a), .negative(let b)): return a == b
         case (.bytes(let a), .bytes(let b)): return a == b
-        case (.text(let a), .text(let b)): return a.utf8.elementsEqual(b.utf8)
+        case (.text(let a), .text(let b)): return a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
         case (.array(let a), .array(let b)): return a == b
         case (.map(let a), .map(let b)): return a == b
         case (.tagged(let tagA, let a), .tagged(let tagB, let b)): return tagA == tagB && a == b

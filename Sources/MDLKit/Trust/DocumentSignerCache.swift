@@ -47,6 +47,6 @@ extension ValidatedDocumentSigner {
     func revalidated(at time: Date) -> ValidatedDocumentSigner {
         ValidatedDocumentSigner(
             certificate: certificate, chain: chain, anchor: anchor, publicKey: publicKey, country: country,
-            stateOrProvince: stateOrProvince, relaxationsUsed: relaxationsUsed, validationTime: time)
+            stateOrProvince: stateOrProvince, relaxationsUsed: relaxationsUsed, validationTime: time, trustPath: trustPath)
     }
 }

@@ -20,9 +20,27 @@ public struct ValidatedDocumentSigner: Sendable {
     public let relaxationsUsed: [VerificationPolicy.Relaxation]
     /// The verification time the chain was validated at.
     public let validationTime: Date
-
     /// The subjects along the chain, the document signer first, e.g. `["CN=utopia ds,C=US", "CN=utopia iaca,C=US"]`.
-    public var trustPath: [String] { chain.map { $0.subject.description } }
+    ///
+    /// Formatted once per validated chain (a cached chain reuses it): formatting names costs as much as the rest of
+    /// a verification's bookkeeping.
+    public let trustPath: [String]
+
+    init(
+        certificate: Certificate, chain: [Certificate], anchor: TrustAnchor, publicKey: SignerPublicKey,
+        country: String?, stateOrProvince: String?, relaxationsUsed: [VerificationPolicy.Relaxation],
+        validationTime: Date, trustPath: [String]? = nil
+    ) {
+        self.certificate = certificate
+        self.chain = chain
+        self.anchor = anchor
+        self.publicKey = publicKey
+        self.country = country
+        self.stateOrProvince = stateOrProvince
+        self.relaxationsUsed = relaxationsUsed
+        self.validationTime = validationTime
+        self.trustPath = trustPath ?? chain.map { $0.subject.description }
+    }
 
     /// Checks the MSO's `signed` time: within the DS certificate's validity (else `certificateExpired`) and before
     /// the anchor's retirement, if any (else `certificateRevoked`).

@@ -6,6 +6,8 @@ import MDLCOSE
 /// signature over `MobileSecurityObjectBytes`; then the MSO is read.
 struct IssuerAuthentication {
     let configuration: VerifierConfiguration
+    /// The verifier's validator, whose cache remembers chains already validated.
+    let documentSigners: DocumentSignerValidator
 
     struct Result {
         let signer: ValidatedDocumentSigner
@@ -33,8 +35,7 @@ struct IssuerAuthentication {
         }
         let signer: ValidatedDocumentSigner
         do {
-            signer = try await DocumentSignerValidator(anchors: configuration.trustAnchors, policy: configuration.policy)
-                .validate(x5chain: chain, at: time)
+            signer = try await documentSigners.validate(x5chain: chain, at: time)
         } catch let error as MDLError {
             throw error
         } catch {

@@ -17,9 +17,15 @@ import MDLCOSE
 public struct PresentationVerifier: Sendable {
     /// The configuration.
     public let configuration: VerifierConfiguration
+    /// Validates document-signer chains; held for the verifier's lifetime so its cache of validated chains
+    /// is reused across verifications (copies of the verifier share it).
+    let documentSigners: DocumentSignerValidator
 
     /// Creates a verifier.
-    public init(configuration: VerifierConfiguration) { self.configuration = configuration }
+    public init(configuration: VerifierConfiguration) {
+        self.configuration = configuration
+        documentSigners = DocumentSignerValidator(anchors: configuration.trustAnchors, policy: configuration.policy)
+    }
 
     /// Verifies `responseBytes` for the session `sessionTranscript`.
     ///
@@ -57,7 +63,7 @@ public struct PresentationVerifier: Sendable {
         decoder: CBORDecoder
     ) async throws(MDLError) -> VerifiedDocument {
         var relaxations: [VerificationPolicy.Relaxation] = []
-        let issuer = try await IssuerAuthentication(configuration: configuration).verify(document.issuerSigned.issuerAuth, at: time, decoder: decoder)
+        let issuer = try await IssuerAuthentication(configuration: configuration, documentSigners: documentSigners).verify(document.issuerSigned.issuerAuth, at: time, decoder: decoder)
         relaxations.append(contentsOf: issuer.signer.relaxationsUsed)
         let msoChecks = MSOChecks(configuration: configuration)
         relaxations.append(contentsOf: try msoChecks.checkValidity(issuer.mso, signer: issuer.signer, document: document, at: time))

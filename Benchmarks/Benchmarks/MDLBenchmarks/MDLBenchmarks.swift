@@ -1,0 +1,52 @@
+import Benchmark
+import BenchmarkFixtures
+import MDLCBOR
+import MDLKit
+import MDLSandbox
+
+/// package-benchmark suite: presentation verification (Ed25519 / ES256 × 5 / 12 / 30 elements) next to its two bare
+/// signature checks, DeviceResponse decoding, and Token Status List decode and lookup (1M and 10M entries).
+let benchmarks: @Sendable () -> Void = {
+    let metrics: [BenchmarkMetric] = [.wallClock, .cpuTotal, .throughput, .mallocCountTotal, .peakMemoryResident]
+    Benchmark.defaultConfiguration = .init(metrics: metrics, maxDuration: .seconds(3), maxIterations: 100_000)
+
+    for algorithm in [SigningKey.Algorithm.ed25519, .p256] {
+        for elements in [5, 12, 30] {
+            guard let fixture = try? BenchmarkPresentation.make(algorithm, elements: elements) else { continue }
+            Benchmark("Verify presentation (\(fixture.name))") { benchmark in
+                for _ in benchmark.scaledIterations { blackHole(try await fixture.verify()) }
+            }
+            Benchmark("Two signature checks (\(fixture.name))") { benchmark in
+                for _ in benchmark.scaledIterations { try fixture.verifySignatures() }
+            }
+        }
+    }
+
+    if let fixture = try? BenchmarkPresentation.make(.ed25519, elements: 12) {
+        let decoder = CBORDecoder()
+        Benchmark("CBOR decode DeviceResponse (12 elements, \(fixture.bytes.count) B)") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(try decoder.decode(fixture.bytes)) }
+        }
+        Benchmark("Model decode DeviceResponse (12 elements)") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(try fixture.decode()) }
+        }
+    }
+
+    for count in [1_000_000, 10_000_000] {
+        guard let compressed = try? StatusListFixture.compressed(count: count),
+            let list = try? StatusList(bits: 2, compressed: compressed)
+        else { continue }
+        let label = count == 1_000_000 ? "1M" : "10M"
+        Benchmark("Status list decode (\(label) entries, \(compressed.count) B compressed)",
+                  configuration: .init(metrics: metrics, maxDuration: .seconds(3), maxIterations: 200)) { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(try StatusList(bits: 2, compressed: compressed)) }
+        }
+        Benchmark("Status list lookup (\(label) entries)") { benchmark in
+            var index = 0
+            for _ in benchmark.scaledIterations {
+                blackHole(try list.status(at: index))
+                index = (index &+ 7_919) % count
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Builds the pipeline fuzzer (Fuzz/PipelineFuzz) into OUTPUT.
+#   Fuzz/build-pipeline.sh OUTPUT
+#
+# How: the package's ordinary debug build (`swift build --build-tests`, which CI does anyway) provides the compiled
+# dependencies (swift-crypto with BoringSSL, swift-certificates, swift-asn1, swift-log) and their module files.
+# MDLCBOR, MDLCOSE and MDLKit are then compiled again from Sources/ with swiftc -O -sanitize=fuzzer,address, one
+# module each (so their `import`s stay as they are), and linked with the harness and those dependency objects.
+# SwiftPM cannot do this itself: `-Xswiftc -sanitize=fuzzer` on a whole build instruments every dependency too and
+# adds libFuzzer's main to every executable and test bundle.
+set -euo pipefail
+output="${1:?usage: Fuzz/build-pipeline.sh OUTPUT}"
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+
+(cd "$root" && swift build --build-tests 2>&1 | grep -E "error|Compiling MDL|Build complete" >&2 || true)
+debug="$(cd "$root" && swift build --show-bin-path)"
+[[ -d "$debug/Modules" ]] || { echo "build-pipeline.sh: no debug build at $debug" >&2; exit 1; }
+linklist="$debug/mdl-rp.product/Objects.LinkFileList"
+[[ -f "$linklist" ]] || { echo "build-pipeline.sh: $linklist missing (swift build did not link mdl-rp)" >&2; exit 1; }
+
+work="$here/.build/pipeline"
+mkdir -p "$work"
+
+# Every C module map of the debug build (swift-crypto's BoringSSL, the system-library shims are in Sources/).
+cflags=()
+for map in "$debug"/*.build/module.modulemap; do cflags+=(-Xcc "-fmodule-map-file=$map"); done
+for shim in CMDLSodium CMDLCurl CMDLZlib; do cflags+=(-I "$root/Sources/$shim"); done
+swiftflags=(-O -parse-as-library -swift-version 6 -sanitize=fuzzer,address -enable-upcoming-feature ExistentialAny
+    -enable-upcoming-feature MemberImportVisibility -I "$work" -I "$debug/Modules" "${cflags[@]}")
+
+module() {  # module NAME SOURCES...: one instrumented object and its .swiftmodule in $work (kept while current)
+    local name="$1"; shift
+    if [[ -f "$work/$name.o" && -z "$(find "$@" "$debug/Modules" -newer "$work/$name.o" -print -quit)" ]]; then return; fi
+    swiftc "${swiftflags[@]}" -module-name "$name" -whole-module-optimization -num-threads 0 \
+        -emit-module -emit-module-path "$work/$name.swiftmodule" -emit-object -o "$work/$name.o" "$@" \
+        2> >(grep -v "Cannot export local symbol" >&2)
+}
+module MDLCBOR "$root"/Sources/MDLCBOR/*.swift
+module MDLCOSE $(find "$root/Sources/MDLCOSE" -name '*.swift' | sort)
+module MDLKit $(find "$root/Sources/MDLKit" -name '*.swift' | sort)
+
+# The dependencies' objects, as SwiftPM linked them into mdl-rp, minus our own modules and the CLI's entry point
+# (the linker keeps what the instrumented modules reference; the rest is dead weight, not a conflict).
+grep -vE '/(MDLCBOR|MDLCOSE|MDLKit|MDLSandbox|mdl_rp)\.build/' "$linklist" > "$work/dependencies.txt"
+
+# Link-file-list entries may be single-quoted (file names with spaces).
+dependencies=()
+while IFS= read -r line; do line="${line#\'}"; dependencies+=("${line%\'}"); done < "$work/dependencies.txt"
+swiftc "${swiftflags[@]}" -module-name PipelineFuzz "$here/PipelineFuzz/main.swift" \
+    "$work/MDLCBOR.o" "$work/MDLCOSE.o" "$work/MDLKit.o" "${dependencies[@]}" \
+    -lsodium -lcurl -lz -lstdc++ -o "$output" 2> >(grep -v "Cannot export local symbol" >&2)
+echo "built $output"
