@@ -43,6 +43,11 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        .systemLibrary(
+            name: "CMDLQREncode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"]), .brew(["qrencode"])]
+        ),
         .target(name: "MDLCBOR", swiftSettings: sharedSwiftSettings),
         .target(
             name: "MDLCOSE",
@@ -89,8 +94,11 @@ let package = Package(
                 "MDLSandbox",
                 "MDLCBOR",
                 "MDLCOSE",
+                "CMDLQREncode",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "X509", package: "swift-certificates"),
             ],
             path: "Samples/RelyingPartyCLI",
             swiftSettings: sharedSwiftSettings

@@ -28,6 +28,7 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: "strict (ISO 18013-5 profile) or interop (the documented relaxations).") var policy: PolicyName = .strict
     @Option(help: "check (fetch the status list, fail closed) or skip.") var status: StatusMode = .check
     @Flag(help: "Print the result as JSON.") var json = false
+    @Option(help: "Write the disclosed portrait's bytes to this file (they are never printed).") var portraitOut: String?
 
     enum PolicyName: String, ExpressibleByArgument, CaseIterable { case strict, interop }
     enum StatusMode: String, ExpressibleByArgument, CaseIterable { case check, skip }
@@ -65,6 +66,7 @@ struct VerifyCommand: AsyncParsableCommand {
                 statuses.append(try await StatusCheck.run(for: document, mode: status, at: time ?? Date()))
             }
             report.success(presentation, statuses: statuses)
+            if let portraitOut { try PortraitFile.write(from: presentation, to: portraitOut) }
         } catch let error as MDLError {
             report.failure(error)
             throw ExitCode(1)
