@@ -105,8 +105,11 @@ struct ClassAnswerReport {
         print("on          \(day)")
         guard !answer.reasons.isEmpty else { return }
         print("")
-        var table = TextTable(header: ["code", "中文", "English"])
-        for reason in answer.reasons { table.add([reason.code, reason.zh, reason.en]) }
+        var table = TextTable(header: ["reason", "English / 中文"])
+        for reason in answer.reasons {
+            table.add([reason.code, reason.en])
+            table.add(["", reason.zh])
+        }
         table.print()
     }
 

@@ -40,17 +40,23 @@ struct SandboxServeCommand: AsyncParsableCommand {
             router: router,
             configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: state.port)),
             onServerRunning: { _ in
+                let lines: [String]
                 if json {
-                    JSONOutput.print(.object([
-                        "url": .string(address), "state": .string(directory.path), "iaca": .string(directory.iacaPEMPath),
-                        "services": .array([.string("issuing-authority")]),
-                    ]))
+                    lines = [
+                        JSONValue.object([
+                            "url": .string(address), "state": .string(directory.path), "iaca": .string(directory.iacaPEMPath),
+                            "services": .array([.string("issuing-authority")]),
+                        ]).serialized
+                    ]
                 } else {
-                    print("sandbox issuing authority on \(address)  (state \(directory.path))")
-                    print("trust anchor (IACA): \(directory.iacaPEMPath)")
-                    print("status service, registrar: not in this build yet")
+                    lines = [
+                        "sandbox issuing authority on \(address)  (state \(directory.path))",
+                        "trust anchor (IACA): \(directory.iacaPEMPath)",
+                        "status service, registrar: not in this build yet",
+                    ]
                 }
-                fflush(stdout)
+                // Unbuffered, so a script reading a pipe sees the address as soon as the server listens.
+                FileHandle.standardOutput.write(Data(lines.map { $0 + "\n" }.joined().utf8))
             })
         try await application.runService()
     }

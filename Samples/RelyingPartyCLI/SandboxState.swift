@@ -1,5 +1,6 @@
 import Foundation
 import MDLCBOR
+import MDLCOSE
 import MDLKit
 import MDLSandbox
 import X509

@@ -33,20 +33,21 @@ struct UseCaseDemo {
         let transcript = SessionTranscript.openID4VP(
             clientID: scenario.clientID, nonce: nonce, jwkThumbprint: nil, responseURI: "https://\(host)/response")
         let response = try wallet.present(elements: scenario.returned, transcript: transcript, notReturned: scenario.declined)
-        narrator.line("")
+        if !narrator.json { print("") }
         narrator.line(Terminal.bold(scenario.persona) + " " + scenario.title)
+        let presentation: VerifiedPresentation
         do {
-            let presentation = try await verifier.verify(response.encoded, sessionTranscript: transcript)
-            guard let facts = presentation.license else { return nil }
-            // The sandbox's status-list entry for the persona; `mdl-rp status` reads the real list once served.
-            let status = world.personas.first { $0.id == scenario.persona }.flatMap { LicenseCredentialStatus(rawValue: $0.statusListValue) }
-            let decision = scenario.decide(facts, status)
-            narrator.decision(scenario, decision, verifiedBy: presentation.documents.first?.trustPath ?? [])
-            return decision.outcome
-        } catch let error as MDLError {
+            presentation = try await verifier.verify(response.encoded, sessionTranscript: transcript)
+        } catch {
             narrator.outcome(false, "refused: \(error.code.rawValue) — \(error.message)", fields: ["code": .string(error.code.rawValue)])
             return nil
         }
+        guard let facts = presentation.license else { return nil }
+        // The sandbox's status-list entry for the persona; `mdl-rp status` reads the real list once served.
+        let status = world.personas.first { $0.id == scenario.persona }.flatMap { LicenseCredentialStatus(rawValue: $0.statusListValue) }
+        let decision = scenario.decide(facts, status)
+        narrator.decision(scenario, decision, verifiedBy: presentation.documents.first?.trustPath ?? [])
+        return decision.outcome
     }
 
     static func heading(_ useCase: DemoCommand.UseCase) -> String {
@@ -72,7 +73,7 @@ extension Narrator {
             ]))
             return
         }
-        print("   verified (\(trustPath.joined(separator: " → "))) → " + Self.badge(decision.outcome))
+        print("   verified (issuer \(trustPath.last.map(Self.commonName) ?? "?")) → " + Self.badge(decision.outcome))
         for reason in decision.reasons {
             let weight = reason.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
             print("     \(weight) \(reason.code): \(reason.en)")
@@ -91,6 +92,11 @@ extension Narrator {
         } else {
             print("\n" + Terminal.bold("Outcomes: ") + counts)
         }
+    }
+
+    /// The CN of a distinguished name as the trust path prints it (`CN=…,O=…`).
+    static func commonName(_ name: String) -> String {
+        name.split(separator: ",").first { $0.hasPrefix("CN=") }.map { String($0.dropFirst(3)) } ?? name
     }
 
     static func badge(_ outcome: DecisionOutcome) -> String {

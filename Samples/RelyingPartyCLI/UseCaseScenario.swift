@@ -73,11 +73,22 @@ struct UseCaseScenario: Sendable {
     static func insurance(today: FullDate) -> [UseCaseScenario] {
         let client = "x509_san_dns:claims.insurer.example.cn"
         let accident = today.adding(days: -10)
-        func claim(use: VehicleUse = VehicleUse(), statusAtAccident: String? = nil) -> @Sendable (LicenseFacts, LicenseCredentialStatus?) -> Decision {
+        /// A traffic-police statement as of the accident: status letters and the points of the cycle then running.
+        struct Statement: Sendable {
+            let letters: String
+            let points: Int
+        }
+        func claim(use: VehicleUse = VehicleUse(), statement: Statement? = nil) -> @Sendable (LicenseFacts, LicenseCredentialStatus?) -> Decision {
             { facts, _ in
-                InsuranceClaimPolicy(
+                let cycleStart = accident.adding(years: -1).adding(days: 20)
+                let points = statement.map {
+                    PointsRecord(
+                        pointsInCycle: $0.points, cycleStart: cycleStart, cycleEnd: cycleStart.adding(years: 1).adding(days: -1),
+                        fullPointCyclesInLastThree: 0, asOf: Date(timeIntervalSince1970: TimeInterval(accident.daysSinceEpoch) * 86_400))
+                }
+                return InsuranceClaimPolicy(
                     accidentDate: accident, vehicleClass: "C1", use: use,
-                    statusAtAccident: statusAtAccident.flatMap { try? LicenseStatusLetters(parsing: $0) }
+                    statusAtAccident: statement.flatMap { try? LicenseStatusLetters(parsing: $0.letters) }, pointsAtAccident: points
                 ).decide(facts)
             }
         }
@@ -89,11 +100,12 @@ struct UseCaseScenario: Sendable {
                 useCase: .insurance, persona: "probationer", title: "claims for an accident while towing a trailer on probation",
                 clientID: client, expected: .fail, decide: claim(use: VehicleUse(towing: true))),
             UseCaseScenario(
-                useCase: .insurance, persona: "twelve-points", title: "claims; the licence is detained now, status at the accident unknown",
-                clientID: client, expected: .refer, decide: claim()),
+                useCase: .insurance, persona: "clean-c1", title: "claims but declines to share the licence status", clientID: client,
+                declined: [MDLProfile.chinaNameSpace: ["status_letters"]], expected: .refer, decide: claim()),
             UseCaseScenario(
-                useCase: .insurance, persona: "twelve-points", title: "claims; the traffic police statement says status A at the accident",
-                clientID: client, expected: .pass, decide: claim(statusAtAccident: "A")),
+                useCase: .insurance, persona: "twelve-points",
+                title: "claims; detained now, but the traffic police statement says status A and 6 points at the accident",
+                clientID: client, expected: .pass, decide: claim(statement: Statement(letters: "A", points: 6))),
             UseCaseScenario(
                 useCase: .insurance, persona: "expired", title: "claims for an accident after the licence expired", clientID: client,
                 expected: .fail, decide: claim()),
