@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import Logging
 import MDLCBOR
 import MDLCOSE
 import MDLKit
@@ -36,6 +37,9 @@ struct SandboxServeCommand: AsyncParsableCommand {
         // EXTENSION POINT (registrar): add the relying-party registrar routes (reader certificates) here.
         let address = "http://127.0.0.1:\(state.port)"
         let json = options.json
+        // Server logs go to standard error (warnings and worse), so standard output stays the command's output.
+        var logger = Logger(label: "mdl-rp.sandbox", factory: { StreamLogHandler.standardError(label: $0) })
+        logger.logLevel = .warning
         let application = Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: state.port)),
@@ -57,7 +61,8 @@ struct SandboxServeCommand: AsyncParsableCommand {
                 }
                 // Unbuffered, so a script reading a pipe sees the address as soon as the server listens.
                 FileHandle.standardOutput.write(Data(lines.map { $0 + "\n" }.joined().utf8))
-            })
+            },
+            logger: logger)
         try await application.runService()
     }
 }

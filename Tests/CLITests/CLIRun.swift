@@ -11,8 +11,10 @@ struct CLIRun {
     static let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// `.build/debug/mdl-rp`, built by `swift build` (`swift build --build-tests` builds it too).
-    static let binary: URL = packageRoot.appendingPathComponent(".build/debug/mdl-rp")
+    /// `.build/debug/mdl-rp`, built by `swift build` (`swift build --build-tests` builds it too); the environment
+    /// variable `MDL_RP_BINARY` names another build to test.
+    static let binary: URL = ProcessInfo.processInfo.environment["MDL_RP_BINARY"].map { URL(fileURLWithPath: $0) }
+        ?? packageRoot.appendingPathComponent(".build/debug/mdl-rp")
 
     static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
 
@@ -24,8 +26,8 @@ struct CLIRun {
         let scratch = try Scratch()
         let out = scratch.url("stdout")
         let err = scratch.url("stderr")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
