@@ -15,11 +15,17 @@ struct ClassesCommand: AsyncParsableCommand {
             verify), 2 usage error or unreadable input.
             """)
 
-    @Option(help: ArgumentHelp("Held classes, comma separated (e.g. A2,C1).", valueName: "codes")) var held: [String] = []
+    @Option(help: ArgumentHelp("Held classes, comma separated (e.g. A2,C1).", valueName: "codes")) var held: [String] =
+        []
     @Option(help: "The vehicle's class (e.g. C6).") var vehicle: String
-    @Option(help: ArgumentHelp("The day asked about, YYYY-MM-DD (default: the day of --at, else today, UTC).", valueName: "date"))
+    @Option(
+        help: ArgumentHelp(
+            "The day asked about, YYYY-MM-DD (default: the day of --at, else today, UTC).", valueName: "date"))
     var on: String?
-    @Option(help: "cn (China's 准驾车型) or iso (ISO 18013-5 / EU categories). Default: cn, or the presentation's issuing country.")
+    @Option(
+        help:
+            "cn (China's 准驾车型) or iso (ISO 18013-5 / EU categories). Default: cn, or the presentation's issuing country."
+    )
     var scheme: SchemeName?
     @Option(help: "A DeviceResponse whose classes to use instead of --held.") var presentation: String?
     @OptionGroup(title: "Verifying --presentation") var verification: PresentationOptions
@@ -29,7 +35,9 @@ struct ClassesCommand: AsyncParsableCommand {
 
     func validate() throws {
         let codes = heldCodes
-        if presentation == nil && codes.isEmpty { throw ValidationError("give --held CODE[,CODE...] or --presentation FILE") }
+        if presentation == nil && codes.isEmpty {
+            throw ValidationError("give --held CODE[,CODE...] or --presentation FILE")
+        }
         if presentation != nil && !codes.isEmpty { throw ValidationError("give --held or --presentation, not both") }
         if let on, FullDate(rfc3339: on) == nil { throw ValidationError("--on must be a date, YYYY-MM-DD") }
     }
@@ -53,7 +61,8 @@ struct ClassesCommand: AsyncParsableCommand {
                     answer = try facts.permits(vehicleClass: vehicle, on: day)
                 }
             } else {
-                answer = try ClassQuestion.answer(held: heldCodes, vehicle: vehicle, on: day, scheme: (scheme ?? .cn).licenseScheme)
+                answer = try ClassQuestion.answer(
+                    held: heldCodes, vehicle: vehicle, on: day, scheme: (scheme ?? .cn).licenseScheme)
             }
             report.answer(answer, on: day)
         } catch let error as MDLError {
@@ -115,7 +124,11 @@ struct ClassAnswerReport {
 
     func refusal(_ error: MDLError) {
         if json {
-            JSONOutput.print(.object(["error": .object(["code": .string(error.code.rawValue), "message": .string(error.message)])]))
+            // verify's error object; `document` is null because no presentation document is at fault.
+            let body: [String: JSONValue] = [
+                "code": .string(error.code.rawValue), "message": .string(error.message), "document": .null,
+            ]
+            JSONOutput.print(.object(["error": .object(body)]))
         } else {
             print(Terminal.red("✘ refused") + ": \(error.code.rawValue) — \(error.message)")
         }
@@ -123,9 +136,11 @@ struct ClassAnswerReport {
 
     static func json(_ answer: ClassAnswer) -> JSONValue {
         .object([
-            "permitted": .bool(answer.permitted), "vehicle": .string(answer.vehicle), "via": answer.via.map(JSONValue.string) ?? .null,
+            "permitted": .bool(answer.permitted), "vehicle": .string(answer.vehicle),
+            "via": answer.via.map(JSONValue.string) ?? .null,
             "regulation": .string(answer.regulation.id),
-            "reasons": .array(answer.reasons.map { .object(["code": .string($0.code), "zh": .string($0.zh), "en": .string($0.en)]) }),
+            "reasons": .array(
+                answer.reasons.map { .object(["code": .string($0.code), "zh": .string($0.zh), "en": .string($0.en)]) }),
         ])
     }
 }

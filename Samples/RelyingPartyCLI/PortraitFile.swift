@@ -8,7 +8,10 @@ enum PortraitFile {
     /// error how many bytes were written, or that none was disclosed.
     static func write(from presentation: VerifiedPresentation, to path: String) throws {
         let portrait = presentation.documents.lazy.compactMap { document -> [UInt8]? in
-            if case .bytes(let bytes)? = document.issuerSigned[MDLProfile.isoNameSpace]?[MDLProfile.ISOElement.portrait] { return bytes }
+            if case .bytes(let bytes)? = document.issuerSigned[MDLProfile.isoNameSpace]?[MDLProfile.ISOElement.portrait]
+            {
+                return bytes
+            }
             return nil
         }.first
         guard let portrait else {

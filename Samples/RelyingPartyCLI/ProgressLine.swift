@@ -6,7 +6,8 @@ enum ProgressLine {
     static let enabled: Bool = isatty(STDERR_FILENO) == 1
 
     /// Runs `work`, drawing `label` with a spinner after the first second until it finishes.
-    static func run<T: Sendable>(_ label: String, quiet: Bool = false, _ work: () async throws -> T) async rethrows -> T {
+    static func run<T: Sendable>(_ label: String, quiet: Bool = false, _ work: () async throws -> T) async rethrows -> T
+    {
         guard enabled, !quiet else { return try await work() }
         let spinner = Task.detached {
             let frames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]

@@ -18,7 +18,9 @@ enum QRCode {
         }
         defer { QRcode_free(code) }
         let width = Int(code.pointee.width)
-        guard width > 0, let data = code.pointee.data else { throw EncodingError(description: "libqrencode returned no modules") }
+        guard width > 0, let data = code.pointee.data else {
+            throw EncodingError(description: "libqrencode returned no modules")
+        }
         return (0..<width).map { row in (0..<width).map { column in data[row * width + column] & 1 == 1 } }
     }
 
@@ -72,10 +74,11 @@ struct QRCommand: ParsableCommand {
         do {
             if json {
                 let rows = try QRCode.modules(for: text)
-                JSONOutput.print(.object([
-                    "size": .integer(Int64(rows.count)),
-                    "modules": .array(rows.map { .string(String($0.map { $0 ? "1" : "0" })) }),
-                ]))
+                JSONOutput.print(
+                    .object([
+                        "size": .integer(Int64(rows.count)),
+                        "modules": .array(rows.map { .string(String($0.map { $0 ? "1" : "0" })) }),
+                    ]))
             } else {
                 print(try QRCode.terminalText(for: text, lightBackground: lightBackground))
             }

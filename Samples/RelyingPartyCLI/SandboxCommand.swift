@@ -16,7 +16,8 @@ struct SandboxCommand: AsyncParsableCommand {
 
 /// `--state DIR` and `--json`, shared by the sandbox subcommands.
 struct SandboxOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The sandbox state directory (created when missing).", valueName: "dir")) var state: String
+    @Option(help: ArgumentHelp("The sandbox state directory (created when missing).", valueName: "dir")) var state:
+        String
     @Flag(help: "Print the result as JSON.") var json = false
 
     var directory: SandboxDirectory { SandboxDirectory(path: state) }

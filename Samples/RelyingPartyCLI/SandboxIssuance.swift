@@ -28,9 +28,10 @@ enum SandboxIssuance {
             persona: persona.id, statusIndex: index, status: statusNames[persona.statusListValue] ?? "valid",
             points: Self.points(in: persona.record), issuedAt: issuedAt, changes: [])
         if let existing {
-            licence.changes = state.licences[existing].changes + [
-                .init(at: issuedAt, action: "reissue", detail: "issued again to a new device key", published: false)
-            ]
+            licence.changes =
+                state.licences[existing].changes + [
+                    .init(at: issuedAt, action: "reissue", detail: "issued again to a new device key", published: false)
+                ]
             state.licences[existing] = licence
         } else {
             state.licences.append(licence)

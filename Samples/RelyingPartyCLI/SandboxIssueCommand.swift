@@ -19,16 +19,22 @@ struct SandboxIssueCommand: AsyncParsableCommand {
     @Option(help: "The persona to issue to.") var persona: String
     @OptionGroup var options: SandboxOptions
     @Option(help: "Also write a presentation (DeviceResponse, raw CBOR) to this file.") var out: String?
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("The presentation's session: CLIENT_ID NONCE RESPONSE_URI.", valueName: "value"))
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp("The presentation's session: CLIENT_ID NONCE RESPONSE_URI.", valueName: "value"))
     var openid4vp: [String] = []
     @Option(help: "The wallet's device key: ed25519 or p256.") var deviceKey: DeviceKeyName = .ed25519
 
     enum DeviceKeyName: String, ExpressibleByArgument, CaseIterable { case ed25519, p256 }
 
-    static let defaultSession = ["x509_san_dns:rp.sandbox.example", "sandbox-nonce", "https://rp.sandbox.example/response"]
+    static let defaultSession = [
+        "x509_san_dns:rp.sandbox.example", "sandbox-nonce", "https://rp.sandbox.example/response",
+    ]
 
     func validate() throws {
-        if !openid4vp.isEmpty && openid4vp.count != 3 { throw ValidationError("--openid4vp takes three values: CLIENT_ID NONCE RESPONSE_URI") }
+        if !openid4vp.isEmpty && openid4vp.count != 3 {
+            throw ValidationError("--openid4vp takes three values: CLIENT_ID NONCE RESPONSE_URI")
+        }
         if !openid4vp.isEmpty && out == nil { throw ValidationError("--openid4vp needs --out") }
     }
 
@@ -46,20 +52,24 @@ struct SandboxIssueCommand: AsyncParsableCommand {
         try directory.write(CBOREncoder.encode(credential.issuerSigned(selecting: nil).cbor), to: credentialURL)
         try directory.write(Array(Hex.encode(wallet.deviceKey.rawRepresentation).utf8), to: keyURL, secret: true)
         let walletInfo: JSONValue = .object([
-            "persona": .string(licence.persona), "docType": .string(credential.docType), "credential": .string("credential.cbor"),
+            "persona": .string(licence.persona), "docType": .string(credential.docType),
+            "credential": .string("credential.cbor"),
             "deviceKey": .string("device.key"), "deviceKeyAlgorithm": .string(wallet.deviceKey.algorithm.rawValue),
         ])
         try directory.write(Array(walletInfo.serialized.utf8), to: folder.appendingPathComponent("wallet.json"))
         try directory.save(state)
 
         var result: [String: JSONValue] = [
-            "persona": .string(licence.persona), "statusIndex": .integer(Int64(licence.statusIndex)), "status": .string(licence.status),
-            "credential": .string(credentialURL.path), "deviceKey": .string(keyURL.path), "iaca": .string(directory.iacaPEMPath),
+            "persona": .string(licence.persona), "statusIndex": .integer(Int64(licence.statusIndex)),
+            "status": .string(licence.status),
+            "credential": .string(credentialURL.path), "deviceKey": .string(keyURL.path),
+            "iaca": .string(directory.iacaPEMPath),
             "statusListURI": .string(state.statusListURI),
         ]
         if let out {
             let session = openid4vp.isEmpty ? Self.defaultSession : openid4vp
-            let transcript = SessionTranscript.openID4VP(clientID: session[0], nonce: session[1], jwkThumbprint: nil, responseURI: session[2])
+            let transcript = SessionTranscript.openID4VP(
+                clientID: session[0], nonce: session[1], jwkThumbprint: nil, responseURI: session[2])
             let response = try wallet.present(elements: nil, transcript: transcript)
             try directory.write(response.encoded, to: URL(fileURLWithPath: out))
             result["response"] = .string(out)

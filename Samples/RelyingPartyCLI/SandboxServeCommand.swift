@@ -48,7 +48,8 @@ struct SandboxServeCommand: AsyncParsableCommand {
                 if json {
                     lines = [
                         JSONValue.object([
-                            "url": .string(address), "state": .string(directory.path), "iaca": .string(directory.iacaPEMPath),
+                            "url": .string(address), "state": .string(directory.path),
+                            "iaca": .string(directory.iacaPEMPath),
                             "services": .array([.string("issuing-authority")]),
                         ]).serialized
                     ]
@@ -109,7 +110,9 @@ enum SandboxRoutes {
             return body(Array(JSONValue.array(list).serialized.utf8), type: "application/json")
         }
         router.post("licences/:persona") { request, context in
-            guard let persona = context.parameters.get("persona") else { return body(Array("no persona\n".utf8), status: .badRequest) }
+            guard let persona = context.parameters.get("persona") else {
+                return body(Array("no persona\n".utf8), status: .badRequest)
+            }
             var request = request
             let buffer = try await request.collectBody(upTo: 4096)
             let key: COSEKey
@@ -125,11 +128,15 @@ enum SandboxRoutes {
     }
 
     static func file(_ url: URL, type: String) throws -> Response {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return body(Array("missing\n".utf8), status: .notFound) }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return body(Array("missing\n".utf8), status: .notFound)
+        }
         return body(Array(data), type: type)
     }
 
-    static func body(_ bytes: [UInt8], status: HTTPResponse.Status = .ok, type: String = "text/plain; charset=utf-8") -> Response {
+    static func body(_ bytes: [UInt8], status: HTTPResponse.Status = .ok, type: String = "text/plain; charset=utf-8")
+        -> Response
+    {
         var headers = HTTPFields()
         headers[.contentType] = type
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))

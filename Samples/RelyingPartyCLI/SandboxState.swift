@@ -67,7 +67,8 @@ struct SandboxDirectory: Sendable {
 
     func loadState() throws -> SandboxState {
         guard let data = FileManager.default.contents(atPath: stateURL.path) else {
-            throw InputError("no sandbox state in \(path) (run `mdl-rp sandbox issue` or `sandbox serve` to create one)")
+            throw InputError(
+                "no sandbox state in \(path) (run `mdl-rp sandbox issue` or `sandbox serve` to create one)")
         }
         do { return try JSONDecoder().decode(SandboxState.self, from: data) } catch {
             throw InputError("\(stateURL.path) is not a sandbox state file")
@@ -82,7 +83,8 @@ struct SandboxDirectory: Sendable {
 
     func write(_ bytes: [UInt8], to url: URL, secret: Bool = false) throws {
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(bytes).write(to: url, options: .atomic)
             if secret { try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path) }
         } catch {
@@ -117,7 +119,8 @@ struct SandboxDirectory: Sendable {
         let year: Int64 = 365 * 86_400
         func serial() -> String { Hex.encode([0x01] + SecureRandom.bytes(count: 15)) }
         let state = SandboxState(
-            region: IssuingAuthority.Region.shanghai.code, keyAlgorithm: SigningKey.Algorithm.ed25519.rawValue, port: port,
+            region: IssuingAuthority.Region.shanghai.code, keyAlgorithm: SigningKey.Algorithm.ed25519.rawValue,
+            port: port,
             iaca: .init(serial: serial(), notBefore: start, notAfter: start + 11 * year),
             documentSigner: .init(serial: serial(), notBefore: start + 335 * 86_400, notAfter: start + 3 * year))
         let iacaKey = SigningKey(generating: .ed25519)
@@ -140,12 +143,15 @@ struct SandboxDirectory: Sendable {
         let iacaKey = try readKey("iaca.key", algorithm: algorithm)
         let dsKey = try readKey("ds.key", algorithm: algorithm)
         var iacaTemplate = IACA.template(
-            subject: CertificateSubject(country: "CN", stateOrProvince: region.code, organization: region.nameEN, commonName: "\(region.nameEN) IACA"),
+            subject: CertificateSubject(
+                country: "CN", stateOrProvince: region.code, organization: region.nameEN,
+                commonName: "\(region.nameEN) IACA"),
             notBefore: state.iaca.date(\.notBefore), notAfter: state.iaca.date(\.notAfter))
         iacaTemplate.serialNumber = try state.iaca.serialNumber()
         let iaca = try IACA(template: iacaTemplate, key: iacaKey)
         var dsTemplate = iaca.documentSignerTemplate(
-            commonName: "\(region.nameEN) DS 1", notBefore: state.documentSigner.date(\.notBefore), notAfter: state.documentSigner.date(\.notAfter))
+            commonName: "\(region.nameEN) DS 1", notBefore: state.documentSigner.date(\.notBefore),
+            notAfter: state.documentSigner.date(\.notAfter))
         dsTemplate.serialNumber = try state.documentSigner.serialNumber()
         let signer = try iaca.issueDocumentSigner(dsTemplate, key: dsKey)
         return IssuingAuthority(region: region, iaca: iaca, documentSigner: signer)
@@ -156,7 +162,9 @@ extension SandboxState.CertificateRecord {
     func date(_ field: KeyPath<Self, Int64>) -> Date { Date(timeIntervalSince1970: TimeInterval(self[keyPath: field])) }
 
     func serialNumber() throws -> Certificate.SerialNumber {
-        guard let bytes = Hex.decode(serial), !bytes.isEmpty else { throw InputError("bad certificate serial in the sandbox state") }
+        guard let bytes = Hex.decode(serial), !bytes.isEmpty else {
+            throw InputError("bad certificate serial in the sandbox state")
+        }
         return Certificate.SerialNumber(bytes: bytes)
     }
 }

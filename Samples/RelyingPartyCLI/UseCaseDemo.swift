@@ -32,19 +32,24 @@ struct UseCaseDemo {
         let host = scenario.clientID.split(separator: ":").last.map(String.init) ?? "rp.example.cn"
         let transcript = SessionTranscript.openID4VP(
             clientID: scenario.clientID, nonce: nonce, jwkThumbprint: nil, responseURI: "https://\(host)/response")
-        let response = try wallet.present(elements: scenario.returned, transcript: transcript, notReturned: scenario.declined)
+        let response = try wallet.present(
+            elements: scenario.returned, transcript: transcript, notReturned: scenario.declined)
         if !narrator.json { print("") }
         narrator.line(Terminal.bold(scenario.persona) + " " + scenario.title)
         let presentation: VerifiedPresentation
         do {
             presentation = try await verifier.verify(response.encoded, sessionTranscript: transcript)
         } catch {
-            narrator.outcome(false, "refused: \(error.code.rawValue) — \(error.message)", fields: ["code": .string(error.code.rawValue)])
+            narrator.outcome(
+                false, "refused: \(error.code.rawValue) — \(error.message)",
+                fields: ["code": .string(error.code.rawValue)])
             return nil
         }
         guard let facts = presentation.license else { return nil }
         // The sandbox's status-list entry for the persona; `mdl-rp status` reads the real list once served.
-        let status = world.personas.first { $0.id == scenario.persona }.flatMap { LicenseCredentialStatus(rawValue: $0.statusListValue) }
+        let status = world.personas.first { $0.id == scenario.persona }.flatMap {
+            LicenseCredentialStatus(rawValue: $0.statusListValue)
+        }
         let decision = scenario.decide(facts, status)
         narrator.decision(scenario, decision, verifiedBy: presentation.documents.first?.trustPath ?? [])
         return decision.outcome
@@ -64,13 +69,20 @@ extension Narrator {
     /// Prints a policy decision: the outcome, then every reason with its weight, code, English and Chinese text.
     func decision(_ scenario: UseCaseScenario, _ decision: Decision, verifiedBy trustPath: [String]) {
         if json {
-            JSONOutput.print(.object([
-                "useCase": .string(scenario.useCase.rawValue), "persona": .string(scenario.persona), "title": .string(scenario.title),
-                "verified": .bool(true), "outcome": .string(decision.outcome.rawValue), "expected": .string(scenario.expected.rawValue),
-                "reasons": .array(decision.reasons.map {
-                    .object(["code": .string($0.code), "zh": .string($0.zh), "en": .string($0.en), "severity": .string($0.severity.rawValue)])
-                }),
-            ]))
+            JSONOutput.print(
+                .object([
+                    "useCase": .string(scenario.useCase.rawValue), "persona": .string(scenario.persona),
+                    "title": .string(scenario.title),
+                    "verified": .bool(true), "outcome": .string(decision.outcome.rawValue),
+                    "expected": .string(scenario.expected.rawValue),
+                    "reasons": .array(
+                        decision.reasons.map {
+                            .object([
+                                "code": .string($0.code), "zh": .string($0.zh), "en": .string($0.en),
+                                "severity": .string($0.severity.rawValue),
+                            ])
+                        }),
+                ]))
             return
         }
         print("   verified (issuer \(trustPath.last.map(Self.commonName) ?? "?")) → " + Self.badge(decision.outcome))
@@ -79,16 +91,23 @@ extension Narrator {
             print("     \(weight) \(reason.code): \(reason.en)")
             print("             \(reason.zh)")
         }
-        if decision.outcome != scenario.expected { print("     " + Terminal.yellow("(the demo expected \(scenario.expected.rawValue))")) }
+        if decision.outcome != scenario.expected {
+            print("     " + Terminal.yellow("(the demo expected \(scenario.expected.rawValue))"))
+        }
     }
 
     /// Prints how many scenarios passed, failed and were referred.
     func summary(_ outcomes: [DecisionOutcome: Int]) {
         let counts = DecisionOutcome.allCases.map { "\($0.rawValue) \(outcomes[$0] ?? 0)" }.joined(separator: ", ")
         if json {
-            JSONOutput.print(.object(["summary": .object(Dictionary(uniqueKeysWithValues: DecisionOutcome.allCases.map {
-                ($0.rawValue, JSONValue.integer(Int64(outcomes[$0] ?? 0)))
-            }))]))
+            JSONOutput.print(
+                .object([
+                    "summary": .object(
+                        Dictionary(
+                            uniqueKeysWithValues: DecisionOutcome.allCases.map {
+                                ($0.rawValue, JSONValue.integer(Int64(outcomes[$0] ?? 0)))
+                            }))
+                ]))
         } else {
             print("\n" + Terminal.bold("Outcomes: ") + counts)
         }

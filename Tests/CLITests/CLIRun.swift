@@ -8,12 +8,14 @@ struct CLIRun {
     let stderr: String
 
     /// The package root, from this file's path (Tests/CLITests/CLIRun.swift).
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent()
         .deletingLastPathComponent()
 
     /// `.build/debug/mdl-rp`, built by `swift build` (`swift build --build-tests` builds it too); the environment
     /// variable `MDL_RP_BINARY` names another build to test.
-    static let binary: URL = ProcessInfo.processInfo.environment["MDL_RP_BINARY"].map { URL(fileURLWithPath: $0) }
+    static let binary: URL =
+        ProcessInfo.processInfo.environment["MDL_RP_BINARY"].map { URL(fileURLWithPath: $0) }
         ?? packageRoot.appendingPathComponent(".build/debug/mdl-rp")
 
     static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
@@ -104,5 +106,7 @@ enum SharedVectors {
         return FileManager.default.fileExists(atPath: file.path) ? file.path : nil
     }
 
-    static var available: Bool { FileManager.default.fileExists(atPath: folder.appendingPathComponent("iso18013-5-annex-d").path) }
+    static var available: Bool {
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent("iso18013-5-annex-d").path)
+    }
 }

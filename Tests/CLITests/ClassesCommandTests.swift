@@ -63,6 +63,7 @@ struct ClassesCommandTests {
         let error = try #require(try run.json()["error"] as? [String: Any])
         #expect(error["code"] as? String == "classUnknown")
         #expect((error["message"] as? String)?.isEmpty == false)
+        #expect(error["document"] is NSNull)
     }
 
     @Test(arguments: [

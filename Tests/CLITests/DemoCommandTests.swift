@@ -14,14 +14,19 @@ struct DemoCommandTests {
         #expect(outcomes == ["pass", "fail", "refer"])
         #expect(Set(decisions.compactMap { $0["useCase"] as? String }) == ["rental", "insurance", "employment"])
         for decision in decisions {
-            #expect(decision["outcome"] as? String == decision["expected"] as? String,
+            #expect(
+                decision["outcome"] as? String == decision["expected"] as? String,
                 "\(decision["useCase"] ?? "") \(decision["persona"] ?? ""): \(decision["title"] ?? "")")
             let reasons = decision["reasons"] as? [[String: Any]] ?? []
             #expect(!reasons.isEmpty)
-            #expect(reasons.allSatisfy { ($0["code"] as? String)?.isEmpty == false && $0["zh"] is String && $0["en"] is String })
+            #expect(
+                reasons.allSatisfy {
+                    ($0["code"] as? String)?.isEmpty == false && $0["zh"] is String && $0["en"] is String
+                })
         }
         let personas = Set(decisions.compactMap { $0["persona"] as? String })
-        #expect(personas.isSuperset(of: ["clean-c1", "probationer", "twelve-points", "coach-a1", "expired", "superseded"]))
+        #expect(
+            personas.isSuperset(of: ["clean-c1", "probationer", "twelve-points", "coach-a1", "expired", "superseded"]))
         let summary = try #require(lines.last?["summary"] as? [String: Any])
         #expect(summary["pass"] as? Int == decisions.filter { $0["outcome"] as? String == "pass" }.count)
     }

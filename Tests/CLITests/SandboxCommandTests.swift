@@ -14,7 +14,9 @@ struct SandboxCommandTests {
         let state = scratch.url("state").path
         for persona in ["clean-c1", "coach-a1"] {
             let out = scratch.url("\(persona).cbor").path
-            let issue = try CLIRun.run(["sandbox", "issue", "--persona", persona, "--state", state, "--out", out, "--json"])
+            let issue = try CLIRun.run([
+                "sandbox", "issue", "--persona", persona, "--state", state, "--out", out, "--json",
+            ])
             #expect(issue.status == 0, "\(issue.stderr)")
             let issued = try issue.json()
             let iaca = try #require(issued["iaca"] as? String)
@@ -25,14 +27,28 @@ struct SandboxCommandTests {
             #expect(verify.status == 0, "\(verify.stdout) \(verify.stderr)")
             #expect(try verify.json()["verified"] as? Bool == true)
             let wrongSession = try CLIRun.run(
-                ["verify", out, "--trust-anchor", iaca, "--status", "skip", "--json", "--openid4vp", Self.session[0], "other-nonce", Self.session[2]])
+                [
+                    "verify", out, "--trust-anchor", iaca, "--status", "skip", "--json", "--openid4vp", Self.session[0],
+                    "other-nonce", Self.session[2],
+                ])
             #expect(wrongSession.status == 1)
         }
         let classes = try CLIRun.run(
-            ["classes", "--presentation", scratch.url("coach-a1.cbor").path, "--vehicle", "B1", "--trust-anchor", "\(state)/iaca.pem",
-             "--openid4vp"] + Self.session + ["--json"])
+            [
+                "classes", "--presentation", scratch.url("coach-a1.cbor").path, "--vehicle", "B1", "--trust-anchor",
+                "\(state)/iaca.pem",
+                "--openid4vp",
+            ] + Self.session + ["--json"])
         #expect(classes.status == 0, "\(classes.stdout) \(classes.stderr)")
         #expect(try classes.json()["permitted"] as? Bool == true)
+        #expect(try classes.json()["via"] as? String != nil)
+        let untrusted = try CLIRun.run(
+            ["classes", "--presentation", scratch.url("coach-a1.cbor").path, "--vehicle", "B1", "--openid4vp"]
+                + Self.session + ["--json"])
+        #expect(untrusted.status == 1)
+        let refusal = try untrusted.json()
+        #expect(refusal["verified"] as? Bool == false)
+        #expect((refusal["error"] as? [String: Any])?["code"] as? String == "certificateUntrusted")
     }
 
     @Test func statusChangesAreRecordedInTheStateFile() throws {
@@ -44,7 +60,9 @@ struct SandboxCommandTests {
         let suspended = try suspend.json()
         #expect(suspended["status"] as? String == "suspended")
         #expect(suspended["published"] as? Bool == false)
-        let deduct = try CLIRun.run(["sandbox", "deduct", "--persona", "probationer", "--points", "12", "--state", state, "--json"])
+        let deduct = try CLIRun.run([
+            "sandbox", "deduct", "--persona", "probationer", "--points", "12", "--state", state, "--json",
+        ])
         #expect(try deduct.json()["points"] as? Int == 12)
         let revoke = try CLIRun.run(["sandbox", "revoke", "--persona", "probationer", "--state", state, "--json"])
         #expect(try revoke.json()["status"] as? String == "invalid")
@@ -52,7 +70,10 @@ struct SandboxCommandTests {
         let stored = try #require(try JSONSerialization.jsonObject(with: file) as? [String: Any])
         let licence = try #require((stored["licences"] as? [[String: Any]])?.first)
         #expect(licence["status"] as? String == "invalid")
-        #expect((licence["changes"] as? [[String: Any]])?.compactMap { $0["action"] as? String } == ["suspend", "deduct", "revoke"])
+        #expect(
+            (licence["changes"] as? [[String: Any]])?.compactMap { $0["action"] as? String } == [
+                "suspend", "deduct", "revoke",
+            ])
         let unknown = try CLIRun.run(["sandbox", "supersede", "--persona", "coach-a1", "--state", state])
         #expect(unknown.status == 2)
         let badPersona = try CLIRun.run(["sandbox", "issue", "--persona", "nobody", "--state", state])
@@ -69,7 +90,9 @@ struct SandboxCommandTests {
         let health = try await HTTP.get(base + "/health", retryingFor: 20)
         #expect(health.status == 200)
         let pem = try await HTTP.get(base + "/iaca.pem")
-        #expect(String(decoding: pem.body, as: UTF8.self) == (try String(contentsOfFile: "\(state)/iaca.pem", encoding: .utf8)))
+        #expect(
+            String(decoding: pem.body, as: UTF8.self)
+                == (try String(contentsOfFile: "\(state)/iaca.pem", encoding: .utf8)))
         // COSE_Key {1: 1 (OKP), -1: 6 (Ed25519), -2: x}: any 32 bytes serve for issuance.
         let key: [UInt8] = [0xA3, 0x01, 0x01, 0x20, 0x06, 0x21, 0x58, 0x20] + [UInt8](repeating: 7, count: 32)
         let issued = try await HTTP.post(base + "/licences/clean-c1", body: key)
@@ -88,7 +111,9 @@ final class ServerProcess {
     let process = Process()
 
     init(arguments: [String]) throws {
-        guard CLIRun.binaryExists else { throw CLITestError("\(CLIRun.binary.path) is missing: run `swift build` first") }
+        guard CLIRun.binaryExists else {
+            throw CLITestError("\(CLIRun.binary.path) is missing: run `swift build` first")
+        }
         process.executableURL = CLIRun.binary
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice

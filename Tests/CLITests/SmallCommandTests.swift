@@ -6,7 +6,9 @@ struct SmallCommandTests {
     @Test func inspectShowsDiagnosticNotationOfHexInput() throws {
         let scratch = try Scratch()
         // {"docType": "org.iso.18013.5.1.mDL", "n": [1, -2], "b": h'0102'}
-        let hex = "a36764" + "6f6354797065" + "756f72672e69736f2e31383031332e352e312e6d444c" + "616e" + "820121" + "6162" + "420102"
+        let hex =
+            "a36764" + "6f6354797065" + "756f72672e69736f2e31383031332e352e312e6d444c" + "616e" + "820121" + "6162"
+            + "420102"
         let file = try scratch.write(hex + "\n", to: "item.hex")
         let run = try CLIRun.run(["inspect", file, "--json"])
         #expect(run.status == 0, "\(run.stderr)")

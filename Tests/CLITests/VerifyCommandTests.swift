@@ -9,8 +9,10 @@ struct VerifyCommandTests {
         guard let response = annexD("device-response.hex"), let transcript = annexD("session-transcript-bytes.hex"),
             let readerKey = annexD("e-reader-key.pem"), let anchor = annexD("iaca-root.pem")
         else { throw CLITestError("Annex D files missing in \(SharedVectors.folder.path)/iso18013-5-annex-d") }
-        return ["verify", response, "--session-transcript", transcript, "--reader-key", readerKey, "--trust-anchor", anchor,
-            "--status", "skip", "--json"] + (time.map { ["--at", $0] } ?? [])
+        return [
+            "verify", response, "--session-transcript", transcript, "--reader-key", readerKey, "--trust-anchor", anchor,
+            "--status", "skip", "--json",
+        ] + (time.map { ["--at", $0] } ?? [])
     }
 
     @Test(.enabled(if: SharedVectors.available, "needs the shared vectors folder ../shared/vectors"))
@@ -41,7 +43,8 @@ struct VerifyCommandTests {
     func portraitGoesToTheFileAndMatchesTheReportedDigest() throws {
         let scratch = try Scratch()
         let portraitPath = scratch.url("portrait.jpg").path
-        let run = try CLIRun.run(try Self.annexDArguments(at: "2021-01-01T00:00:00Z") + ["--portrait-out", portraitPath])
+        let run = try CLIRun.run(
+            try Self.annexDArguments(at: "2021-01-01T00:00:00Z") + ["--portrait-out", portraitPath])
         #expect(run.status == 0, "\(run.stderr)")
         let document = try #require((try run.json()["documents"] as? [[String: Any]])?.first)
         let iso = (document["issuerSigned"] as? [String: Any])?["org.iso.18013.5.1"] as? [String: Any]

@@ -6,7 +6,9 @@ import Testing
 struct WalletConsentTests {
     static var available: Bool {
         guard CLIRun.binaryExists, let help = try? CLIRun.run(["--help"]),
-            help.stdout.split(separator: "\n").contains(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix("wallet ") })
+            help.stdout.split(separator: "\n").contains(where: {
+                $0.trimmingCharacters(in: .whitespaces).hasPrefix("wallet ")
+            })
         else { return false }
         return (try? PythonScript.run("import pexpect", arguments: []).status) == 0
     }
@@ -19,12 +21,14 @@ struct WalletConsentTests {
         #expect(lines.contains { $0.hasPrefix("PROMPT-SEEN") })
         #expect(lines.contains("WALLET-EXIT 0"))
         #expect(lines.contains("REQUEST-EXIT 0"))
-        let result = try #require(lines.first { $0.hasPrefix("RESPONSE ") }.map { String($0.dropFirst("RESPONSE ".count)) })
+        let result = try #require(
+            lines.first { $0.hasPrefix("RESPONSE ") }.map { String($0.dropFirst("RESPONSE ".count)) })
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.utf8)) as? [String: Any])
         #expect(object["verified"] as? Bool == true)
         let document = try #require((object["documents"] as? [[String: Any]])?.first)
         let issuerSigned = try #require(document["issuerSigned"] as? [String: [String: Any]])
-        let disclosed = issuerSigned.flatMap { nameSpace, elements in elements.keys.map { "\(nameSpace)/\($0)" } }.sorted()
+        let disclosed = issuerSigned.flatMap { nameSpace, elements in elements.keys.map { "\(nameSpace)/\($0)" } }
+            .sorted()
         let offered = lines.filter { $0.hasPrefix("OFFERED ") }.map { String($0.dropFirst("OFFERED ".count)) }
         #expect(offered.count >= 6)
         #expect(disclosed == [offered[0], offered[5]].sorted())
@@ -38,7 +42,8 @@ struct WalletConsentTests {
         #expect(!run.stdout.contains("presented:"))
         // The relying party records the refusal (exit 1). The wallet's own exit status is not asserted: at the time
         // of writing the RP exits before answering the declining POST ("Empty reply from server", wallet exit 2).
-        let result = try #require(output.first { $0.hasPrefix("RESPONSE ") }.map { String($0.dropFirst("RESPONSE ".count)) })
+        let result = try #require(
+            output.first { $0.hasPrefix("RESPONSE ") }.map { String($0.dropFirst("RESPONSE ".count)) })
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.utf8)) as? [String: Any])
         #expect(object["verified"] as? Bool == false)
         #expect((object["error"] as? [String: Any])?["code"] as? String == "holderDeclined")
@@ -96,7 +101,8 @@ enum PythonScript {
         try process.run()
         process.waitUntilExit()
         return CLIRun(
-            status: process.terminationStatus, stdout: String(decoding: (try? Data(contentsOf: out)) ?? Data(), as: UTF8.self),
+            status: process.terminationStatus,
+            stdout: String(decoding: (try? Data(contentsOf: out)) ?? Data(), as: UTF8.self),
             stderr: String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self))
     }
 }
