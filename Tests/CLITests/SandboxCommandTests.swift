@@ -83,11 +83,11 @@ struct SandboxCommandTests {
     @Test func serveIssuesToAPostedDeviceKey() async throws {
         let scratch = try Scratch()
         let state = scratch.url("state").path
-        let port = 18_000 + Int.random(in: 0..<2_000)
-        let server = try ServerProcess(arguments: ["sandbox", "serve", "--state", state, "--port", "\(port)"])
+        let server = try ServerProcess(state: state)
+        let port = server.port
         defer { server.stop() }
         let base = "http://127.0.0.1:\(port)"
-        let health = try await HTTP.get(base + "/health", retryingFor: 20)
+        let health = try await HTTP.get(base + "/health", retryingFor: 10)
         #expect(health.status == 200)
         let pem = try await HTTP.get(base + "/iaca.pem")
         #expect(
@@ -108,22 +108,49 @@ struct SandboxCommandTests {
 
 /// A long-running `mdl-rp` (e.g. `sandbox serve`) stopped by the test that started it.
 final class ServerProcess {
-    let process = Process()
+    let scratch: Scratch
+    let port: Int
 
-    init(arguments: [String]) throws {
+    /// Starts `mdl-rp sandbox serve --json … --port P` on a free-looking port and waits for its first line (the
+    /// address); a port already taken makes it exit, and another port is tried.
+    init(state: String, attempts: Int = 5) throws {
         guard CLIRun.binaryExists else {
             throw CLITestError("\(CLIRun.binary.path) is missing: run `swift build` first")
         }
-        process.executableURL = CLIRun.binary
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        scratch = try Scratch()
+        var lastError = "no attempt"
+        for _ in 0..<attempts {
+            let candidate = 18_000 + Int.random(in: 0..<20_000)
+            let out = scratch.url("out-\(candidate)")
+            _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+            let attempt = Process()
+            attempt.executableURL = CLIRun.binary
+            attempt.arguments = ["sandbox", "serve", "--state", state, "--port", "\(candidate)", "--json"]
+            attempt.standardOutput = try FileHandle(forWritingTo: out)
+            attempt.standardError = FileHandle.nullDevice
+            try attempt.run()
+            let deadline = Date().addingTimeInterval(90)
+            while attempt.isRunning && Date() < deadline {
+                if let text = try? String(contentsOf: out, encoding: .utf8), text.contains("\"url\"") {
+                    self.port = candidate
+                    self.running = attempt
+                    return
+                }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            if attempt.isRunning { attempt.terminate() }
+            attempt.waitUntilExit()
+            lastError = "serve on port \(candidate) exited with status \(attempt.terminationStatus) before listening"
+        }
+        throw CLITestError(lastError)
     }
 
+    private var running: Process?
+
     func stop() {
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        guard let running else { return }
+        if running.isRunning { running.terminate() }
+        running.waitUntilExit()
     }
 }
 
