@@ -44,6 +44,11 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        .systemLibrary(
+            name: "CMDLQREncode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"]), .brew(["qrencode"])]
+        ),
         .target(name: "MDLCBOR", swiftSettings: sharedSwiftSettings),
         .target(
             name: "MDLCOSE",
@@ -101,8 +106,11 @@ let package = Package(
                 "MDLRelyingPartyServer",
                 "MDLCBOR",
                 "MDLCOSE",
+                "CMDLQREncode",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Samples/RelyingPartyCLI",

@@ -16,10 +16,12 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON object per step instead of text.") var json = false
 
     func run() async throws {
-        let world = try await DemoWorld.start()
+        let world = try await ProgressLine.run("starting the sandbox (issuers, wallets)", quiet: json) { try await DemoWorld.start() }
         let narrator = Narrator(json: json)
         try await FoundationDemo(world: world, narrator: narrator).run()
         try await StatusDemo(world: world, narrator: narrator).run()
+        try await TrustListDemo(world: world, narrator: narrator).run()
+        try await UseCaseDemo(world: world, narrator: narrator).run(useCase)
     }
 }
 

@@ -13,13 +13,13 @@ enum InputBytes {
         let isText = !bytes.isEmpty && bytes.allSatisfy { $0 == 9 || $0 == 10 || $0 == 13 || (32..<127).contains($0) }
         guard isText, !text.isEmpty else { return bytes }
         if text.count % 2 == 0, let hex = Hex.decode(text) { return hex }
-        if let decoded = Base64URL.decode(text) { return decoded }
+        if let decoded = LenientBase64.decode(text) { return decoded }
         throw InputError("\(name) is neither CBOR, hex nor base64url")
     }
 }
 
 /// Base64url without padding (RFC 4648 §5), also accepting standard base64 and padding.
-enum Base64URL {
+enum LenientBase64 {
     static func decode(_ text: String) -> [UInt8]? {
         var standard = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         standard = standard.filter { !$0.isWhitespace }

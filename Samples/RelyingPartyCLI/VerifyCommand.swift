@@ -28,6 +28,7 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: "strict (ISO 18013-5 profile) or interop (the documented relaxations).") var policy: PolicyName = .strict
     @Option(help: "check (fetch the status list, fail closed) or skip.") var status: StatusMode = .check
     @Flag(help: "Print the result as JSON.") var json = false
+    @Option(help: "Write the disclosed portrait's bytes to this file (they are never printed).") var portraitOut: String?
 
     enum PolicyName: String, ExpressibleByArgument, CaseIterable { case strict, interop }
     enum StatusMode: String, ExpressibleByArgument, CaseIterable { case check, skip }
@@ -69,6 +70,7 @@ struct VerifyCommand: AsyncParsableCommand {
                 }
             }
             report.success(presentation, statuses: statuses)
+            if let portraitOut { try PortraitFile.write(from: presentation, to: portraitOut) }
         } catch let error as MDLError {
             report.failure(error)
             throw ExitCode(1)
@@ -83,7 +85,7 @@ struct VerifyCommand: AsyncParsableCommand {
         }
         guard openid4vp.count == 3 else { return nil }
         let thumbprint = try jwkThumbprint.map { text -> [UInt8] in
-            guard let bytes = Base64URL.decode(text), bytes.count == 32 else { throw InputError("--jwk-thumbprint must be base64url of 32 bytes") }
+            guard let bytes = LenientBase64.decode(text), bytes.count == 32 else { throw InputError("--jwk-thumbprint must be base64url of 32 bytes") }
             return bytes
         }
         return .openID4VP(clientID: openid4vp[0], nonce: openid4vp[1], jwkThumbprint: thumbprint, responseURI: openid4vp[2])

@@ -1,0 +1,48 @@
+import Foundation
+import MDLCBOR
+import MDLCOSE
+import MDLKit
+import MDLSandbox
+
+/// Issuing a persona's licence from the directory's authority and recording it in the state.
+enum SandboxIssuance {
+    /// The status-list value names, by value (Token Status List: 0 valid, 1 invalid, 2 suspended, 3 application).
+    static let statusNames: [UInt8: String] = [0: "valid", 1: "invalid", 2: "suspended", 3: "superseded"]
+
+    /// Issues `personaID`'s licence bound to `deviceKey`, referencing the state's status list; a persona issued
+    /// before keeps its status-list index.
+    static func issue(
+        personaID: String, deviceKey: COSEKey, state: inout SandboxState, authority: IssuingAuthority, now: Date
+    ) throws -> (IssuedCredential, SandboxState.Licence) {
+        let today = ClassesCommand.utcDay(of: now)
+        guard let persona = Persona.named(personaID, today: today, asOf: now) else {
+            let known = Persona.all(today: today, asOf: now).map(\.id).joined(separator: ", ")
+            throw InputError("no persona \"\(personaID.prefix(32))\"; known: \(known)")
+        }
+        let existing = state.licences.firstIndex { $0.persona == persona.id }
+        let index = existing.map { state.licences[$0].statusIndex } ?? UInt64(state.licences.count)
+        let credential = try authority.issue(
+            persona.record, deviceKey: deviceKey, now: now, status: .init(index: index, uri: state.statusListURI))
+        let issuedAt = TDate(now).description
+        var licence = SandboxState.Licence(
+            persona: persona.id, statusIndex: index, status: statusNames[persona.statusListValue] ?? "valid",
+            points: Self.points(in: persona.record), issuedAt: issuedAt, changes: [])
+        if let existing {
+            licence.changes =
+                state.licences[existing].changes + [
+                    .init(at: issuedAt, action: "reissue", detail: "issued again to a new device key", published: false)
+                ]
+            state.licences[existing] = licence
+        } else {
+            state.licences.append(licence)
+        }
+        return (credential, licence)
+    }
+
+    static func points(in record: LicenseRecord) -> Int {
+        guard case .map(let map)? = record[MDLProfile.chinaNameSpace, MDLProfile.ChinaElement.points],
+            let value = map["in_cycle"]?.int64
+        else { return 0 }
+        return Int(value)
+    }
+}
