@@ -23,10 +23,11 @@ demo: build
 interop-setup: setup
 	@bash Tests/Interop/setup-venv.sh
 
-## The whole test suite.
+## The whole test suite. A hung test fails the run after TEST_TIMEOUT seconds instead of stalling CI.
+TEST_TIMEOUT ?= 1200
 test: setup interop-setup
 	swift build --build-tests $(SWIFT_BUILD_FLAGS)
-	swift test --skip-build $(SWIFT_BUILD_FLAGS) 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
+	timeout --kill-after=30 $(TEST_TIMEOUT) swift test --skip-build $(SWIFT_BUILD_FLAGS) 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
 
 ## Benchmarks (package-benchmark, its own package in Benchmarks/).
 bench: setup

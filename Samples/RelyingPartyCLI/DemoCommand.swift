@@ -19,6 +19,7 @@ struct DemoCommand: AsyncParsableCommand {
         let world = try await ProgressLine.run("starting the sandbox (issuers, wallets)", quiet: json) { try await DemoWorld.start() }
         let narrator = Narrator(json: json)
         try await FoundationDemo(world: world, narrator: narrator).run()
+        try await RequestDemo(world: world, narrator: narrator).run()
         try await StatusDemo(world: world, narrator: narrator).run()
         try await TrustListDemo(world: world, narrator: narrator).run()
         try await UseCaseDemo(world: world, narrator: narrator).run(useCase)

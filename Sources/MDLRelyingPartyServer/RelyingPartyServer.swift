@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import ServiceLifecycle
 import Logging
 import MDLKit
 import NIOCore
@@ -52,8 +53,23 @@ public struct RelyingPartyServer: Sendable {
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "mdlkit-rp"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: logger)
-        try await application.run()
+        // Cancellation shuts down gracefully: a wallet whose response was just verified still gets its reply.
+        let services = ServiceGroup(
+            configuration: ServiceGroupConfiguration(services: [application], gracefulShutdownSignals: [], logger: logger))
+        let serving = Task { try await services.run() }
+        try await withTaskCancellationHandler {
+            try await serving.value
+        } onCancel: {
+            Task {
+                await services.triggerGracefulShutdown()
+                try? await Task.sleep(for: Self.shutdownGrace)
+                serving.cancel()  // a client that holds its connection open does not keep the process alive
+            }
+        }
     }
+
+    /// How long a graceful shutdown waits for in-flight exchanges before closing connections.
+    static let shutdownGrace = Duration.seconds(5)
 
     static func response(_ reply: RelyingPartyEndpoints.Reply) -> Response {
         var headers = HTTPFields()

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import MDLCBOR
 import MDLCOSE
 import MDLKit
@@ -54,6 +55,7 @@ public final class StatusService: Sendable {
         var ledger = StatusLedger()
         var port: Int?
         var server: Task<Void, any Error>?
+        var services: ServiceGroup?
         var tokens: [String: SignedToken] = [:]
     }
 
@@ -96,7 +98,9 @@ public final class StatusService: Sendable {
                 continuation.finish()
             },
             logger: logger)
-        let server = Task { try await application.run() }
+        let services = ServiceGroup(
+            configuration: ServiceGroupConfiguration(services: [application], gracefulShutdownSignals: [], logger: logger))
+        let server = Task { try await services.run() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next(), port > 0 else {
             server.cancel()
@@ -105,20 +109,28 @@ public final class StatusService: Sendable {
         state.withLock {
             $0.port = port
             $0.server = server
+            $0.services = services
         }
     }
 
     /// Stops the server.
     public func stop() async {
-        let server = state.withLock { state -> Task<Void, any Error>? in
+        let (server, services) = state.withLock { state -> (Task<Void, any Error>?, ServiceGroup?) in
             defer {
                 state.server = nil
+                state.services = nil
                 state.port = nil
             }
-            return state.server
+            return (state.server, state.services)
         }
-        server?.cancel()
+        // Graceful: in-flight replies complete; a client holding its connection open is cut after a grace period.
+        await services?.triggerGracefulShutdown()
+        let grace = Task {
+            try await Task.sleep(for: .seconds(5))
+            server?.cancel()
+        }
         _ = await server?.result
+        grace.cancel()
     }
 
     /// The status list URI of `authority` (the `sub` of its token, the `uri` in its MSOs).
