@@ -55,7 +55,7 @@ public struct PresentationVerifier: Sendable {
                 throw error.inDocument(index)
             }
         }
-        return VerifiedPresentation(documents: documents, verifiedAt: time)
+        return VerifiedPresentation(documents: documents, verifiedAt: time, deviceResponse: responseBytes)
     }
 
     func verify(
