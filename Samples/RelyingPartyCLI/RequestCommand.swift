@@ -68,7 +68,7 @@ struct RequestCommand: AsyncParsableCommand {
         }()
         let wanted = responses
         let seconds = timeout
-        let report = RequestReport(json: json)
+        let report = RequestReport(json: json, anchors: anchors)
         let allVerified = try await withThrowingTaskGroup(of: Bool?.self) { group in
             group.addTask {
                 try await server.run(host: host, port: port) { portSink.yield($0) }
@@ -127,6 +127,8 @@ struct RequestCommand: AsyncParsableCommand {
 /// Prints the request command's lines.
 struct RequestReport: Sendable {
     let json: Bool
+    /// The anchors the relying party trusts; the status signer must chain to the one on a document's trust path.
+    let anchors: [TrustAnchor]
 
     func started(_ request: PresentationRequest) {
         if json {
@@ -137,7 +139,8 @@ struct RequestReport: Sendable {
         } else {
             print(Terminal.bold("\(request.relyingPartyNameZH) / \(request.relyingPartyNameEN)") + " asks for \(request.purpose.nameEN):")
             for element in request.elements { print("  \(element.element)\(element.intentToRetain ? "  (retained)" : "")") }
-            print("authorization request (show as QR code or link):")
+            print("authorization request (scan the QR code, or open the link):")
+            if let drawing = try? QRCode.terminalText(for: request.authorizationRequestURI) { print(drawing) }
             print("  \(request.authorizationRequestURI)")
             print("waiting for the wallet at \(request.responseURI) …")
         }
@@ -152,7 +155,7 @@ struct RequestReport: Sendable {
             var statuses: [JSONValue] = []
             do {
                 for document in presentation.documents {
-                    statuses.append(try await StatusCheck.run(for: document, mode: .check, at: presentation.verifiedAt))
+                    statuses.append(try await StatusCheck.run(for: document, mode: .check, at: presentation.verifiedAt, anchors: anchors))
                 }
             } catch let error as MDLError {
                 refused(error, state: receipt.state)
