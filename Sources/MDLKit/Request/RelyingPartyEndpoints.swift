@@ -34,7 +34,13 @@ public struct RelyingPartyEndpoints: Sendable {
 
     /// `GET request/<id>`.
     public func requestObject(id: String) async -> Reply {
-        guard let jws = await relyingParty.requestObject(id: id) else {
+        let jws: String?
+        do {
+            jws = try await relyingParty.requestObject(id: id)
+        } catch {
+            return Reply(status: 503, contentType: "text/plain", body: Array("the request store is unavailable\n".utf8))
+        }
+        guard let jws else {
             return Reply(status: 404, contentType: "text/plain", body: Array("no open request\n".utf8))
         }
         return Reply(status: 200, contentType: Self.requestObjectContentType, body: Array(jws.utf8))

@@ -8,8 +8,12 @@ public final class SQLiteAuditLog: AuditLog {
 
     /// Opens (creating if needed) the log at `path`; `nil` opens a private in-memory database.
     public init(path: String?) throws(MDLError) {
+        try self.init(database: SQLiteStorageFile.open(path: path))
+    }
+
+    init(database: DatabaseQueue) throws(MDLError) {
+        self.database = database
         do {
-            database = try path.map { try DatabaseQueue(path: $0) } ?? DatabaseQueue()
             try database.write { db in
                 try db.execute(sql: """
                     CREATE TABLE IF NOT EXISTS consent_receipt (

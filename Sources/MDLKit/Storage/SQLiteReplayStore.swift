@@ -12,8 +12,12 @@ public final class SQLiteReplayStore: ReplayStore {
 
     /// Opens (creating if needed) the store at `path`; `nil` opens a private in-memory database.
     public init(path: String?) throws(MDLError) {
+        try self.init(database: SQLiteStorageFile.open(path: path))
+    }
+
+    init(database: DatabaseQueue) throws(MDLError) {
+        self.database = database
         do {
-            database = try path.map { try DatabaseQueue(path: $0) } ?? DatabaseQueue()
             try database.write { db in
                 try db.execute(sql: """
                     CREATE TABLE IF NOT EXISTS used_nonce (
@@ -40,9 +44,15 @@ public final class SQLiteReplayStore: ReplayStore {
 
     /// Deletes nonces whose requests expired before `date`.
     public func prune(before date: Date) async throws(MDLError) {
+        try await sweep(expiredBefore: date)
+    }
+
+    @discardableResult
+    public func sweep(expiredBefore date: Date) async throws(MDLError) -> Int {
         do {
-            try await database.write { db in
+            return try await database.write { db in
                 try db.execute(sql: "DELETE FROM used_nonce WHERE expires_at < ?", arguments: [date.timeIntervalSince1970])
+                return db.changesCount
             }
         } catch {
             throw MDLError(code: .storageFailed, message: "the replay store failed: \(error)")
