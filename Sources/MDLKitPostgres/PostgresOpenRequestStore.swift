@@ -12,12 +12,14 @@ public struct PostgresOpenRequestStore: OpenRequestStore {
     public init(database: PostgresStore) { self.database = database }
 
     public func insert(_ request: SealedPresentationRequest) async throws(MDLError) {
-        let query: PostgresQuery = """
-            INSERT INTO \(unescaped: database.requestsTable) (id, state, expires_at, sealed)
-            VALUES (\(request.id), \(request.state), \(request.expiresAt), \(Data(request.sealed)))
-            ON CONFLICT (id) DO NOTHING
-            """
-        try await database.run("insert a request") { try await database.client.query(query, logger: database.logger) }
+        try await database.run("insert a request") {
+            let query: PostgresQuery = try """
+                INSERT INTO \(unescaped: database.requestsTable) (id, state, expires_at, sealed)
+                VALUES (\(request.id), \(request.state), \(request.expiresAt), \(Data(request.sealed)))
+                ON CONFLICT (id) DO NOTHING
+                """
+            try await database.client.query(query, logger: database.logger)
+        }
     }
 
     public func request(id: String) async throws(MDLError) -> SealedPresentationRequest? {

@@ -106,6 +106,7 @@ public final class PostgresStore: Sendable {
 
     /// Runs `body`, turning any error into ``MDLError/Code/storageFailed`` (PostgresNIO's errors print no bound
     /// values by default; the debug description names the server's message).
+    @discardableResult
     func run<T>(_ what: String, _ body: () async throws -> T) async throws(MDLError) -> T {
         do {
             return try await body()

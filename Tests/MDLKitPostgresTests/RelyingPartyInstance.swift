@@ -72,11 +72,12 @@ struct LoadBalancer: HTTPClient {
     func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         var routed = request
         let target = request.method == .post ? postTarget : getTarget
-        var components = try #require(URLComponents(url: request.url, resolvingAgainstBaseURL: false))
+        guard var components = URLComponents(url: request.url, resolvingAgainstBaseURL: false) else { throw URLError(.badURL) }
         components.scheme = target.scheme
         components.host = target.host
         components.port = target.port
-        routed.url = try #require(components.url)
+        guard let url = components.url else { throw URLError(.badURL) }
+        routed.url = url
         return try await transport.send(routed)
     }
 }

@@ -19,7 +19,7 @@ public actor RelyingParty {
     /// The relying party's identity.
     public let identity: RelyingPartyIdentity
     /// Where open requests, nonces and receipts are kept.
-    public let storage: RelyingPartyStorage
+    public nonisolated let storage: RelyingPartyStorage
     private let verifier: PresentationVerifier
     private let clock: @Sendable () -> Date
     private var lastSweep: Date?

@@ -28,7 +28,7 @@ public struct RequestSealingKey: Sendable {
     /// A key from standard or URL-safe base64 of its 32 bytes (surrounding whitespace ignored).
     public init(base64: String) throws(MDLError) {
         let text = base64.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let bytes = Data(base64Encoded: text).map(Array.init) ?? Base64URL.decode(text) else {
+        guard let bytes = Data(base64Encoded: text).map({ [UInt8]($0) }) ?? Base64URL.decode(text) else {
             throw MDLError(code: .sealingKeyInvalid, message: "the sealing key is not base64")
         }
         try self.init(bytes: bytes)
@@ -70,16 +70,9 @@ public struct RequestSealer: Sendable {
         let nonce = SecureRandom.bytes(count: Int(crypto_secretbox_noncebytes()))
         var box = [UInt8](repeating: 0, count: plaintext.count + Int(crypto_secretbox_macbytes()))
         let message = plaintext.isEmpty ? [0] : plaintext
-        let status = box.withUnsafeMutableBufferPointer { out in
-            message.withUnsafeBufferPointer { input in
-                nonce.withUnsafeBufferPointer { n in
-                    key.bytes.withUnsafeBufferPointer { k in
-                        crypto_secretbox_easy(
-                            out.baseAddress, input.baseAddress, UInt64(plaintext.count), n.baseAddress, k.baseAddress)
-                    }
-                }
-            }
-        }
+        // Arrays convert to the non-null pointers libsodium wants; none is empty (`message` holds a placeholder byte
+        // when there is no plaintext, and its length is passed separately).
+        let status = crypto_secretbox_easy(&box, message, UInt64(plaintext.count), nonce, key.bytes)
         guard status == 0 else { throw MDLError(code: .storageFailed, message: "sealing failed") }
         return [Self.version] + nonce + box
     }
@@ -97,15 +90,7 @@ public struct RequestSealer: Sendable {
         let box = Array(sealed[(1 + nonceLength)...])
         for candidate in [key] + retiredKeys {
             var plaintext = [UInt8](repeating: 0, count: max(box.count - macLength, 1))
-            let status = plaintext.withUnsafeMutableBufferPointer { out in
-                box.withUnsafeBufferPointer { input in
-                    nonce.withUnsafeBufferPointer { n in
-                        candidate.bytes.withUnsafeBufferPointer { k in
-                            crypto_secretbox_open_easy(out.baseAddress, input.baseAddress, UInt64(box.count), n.baseAddress, k.baseAddress)
-                        }
-                    }
-                }
-            }
+            let status = crypto_secretbox_open_easy(&plaintext, box, UInt64(box.count), nonce, candidate.bytes)
             if status == 0 { return Array(plaintext.prefix(box.count - macLength)) }
         }
         throw MDLError(code: .sealedRequestInvalid, message: "no configured sealing key opens a stored request")

@@ -7,7 +7,7 @@ public final class SQLiteAuditLog: AuditLog {
     private let database: DatabaseQueue
 
     /// Opens (creating if needed) the log at `path`; `nil` opens a private in-memory database.
-    public init(path: String?) throws(MDLError) {
+    public convenience init(path: String?) throws(MDLError) {
         try self.init(database: SQLiteStorageFile.open(path: path))
     }
 

@@ -7,7 +7,7 @@ public final class SQLiteOpenRequestStore: OpenRequestStore {
     private let database: DatabaseQueue
 
     /// Opens (creating if needed) the store at `path`; `nil` opens a private in-memory database.
-    public init(path: String?) throws(MDLError) {
+    public convenience init(path: String?) throws(MDLError) {
         try self.init(database: SQLiteStorageFile.open(path: path))
     }
 
@@ -59,8 +59,9 @@ public final class SQLiteOpenRequestStore: OpenRequestStore {
         do {
             return try await database.read { db in
                 try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                    guard let id = String.fromDatabaseValue(row["id"]), let state = String.fromDatabaseValue(row["state"]),
-                        let expiresAt = Double.fromDatabaseValue(row["expires_at"]), let sealed = Data.fromDatabaseValue(row["sealed"])
+                    let values: [DatabaseValue] = [row[0], row[1], row[2], row[3]]
+                    guard let id = String.fromDatabaseValue(values[0]), let state = String.fromDatabaseValue(values[1]),
+                        let expiresAt = Double.fromDatabaseValue(values[2]), let sealed = Data.fromDatabaseValue(values[3])
                     else { throw MDLError(code: .storageFailed, message: "a row of the request store is malformed") }
                     return SealedPresentationRequest(id: id, state: state, expiresAt: Date(timeIntervalSince1970: expiresAt), sealed: [UInt8](sealed))
                 }

@@ -11,7 +11,7 @@ public final class SQLiteReplayStore: ReplayStore {
     private let database: DatabaseQueue
 
     /// Opens (creating if needed) the store at `path`; `nil` opens a private in-memory database.
-    public init(path: String?) throws(MDLError) {
+    public convenience init(path: String?) throws(MDLError) {
         try self.init(database: SQLiteStorageFile.open(path: path))
     }
 
