@@ -47,12 +47,16 @@ public struct RelyingPartyEndpoints: Sendable {
     }
 
     /// `POST response` with a form body. A verified presentation and a decline answer 200 (`{}`); a refused
-    /// response answers 400 with the OAuth-style error code, never personal data.
+    /// response answers 400 with the OAuth-style error code, never personal data; a storage failure answers 503.
     public func response(body: [UInt8]) async -> (Reply, PresentationOutcome) {
         let outcome = await relyingParty.receive(formBody: body)
         switch outcome {
         case .presented, .declined:
             return (Reply(status: 200, contentType: "application/json", body: Array("{}".utf8)), outcome)
+        case .refused(let error, _) where error.code == .storageFailed:
+            // The store is down, not the response wrong: the wallet (or the load balancer) may try again.
+            let json = "{\"error\":\"temporarily_unavailable\",\"error_description\":\"storageFailed\"}"
+            return (Reply(status: 503, contentType: "application/json", body: Array(json.utf8)), outcome)
         case .refused(let error, _):
             let json = "{\"error\":\"invalid_request\",\"error_description\":\"\(error.code.rawValue)\"}"
             return (Reply(status: 400, contentType: "application/json", body: Array(json.utf8)), outcome)
