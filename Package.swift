@@ -147,7 +147,7 @@ let package = Package(
         .testTarget(
             name: "MDLKitPostgresTests",
             dependencies: [
-                "MDLKitPostgres", "MDLKit", "MDLSandbox", "MDLRelyingPartyServer",
+                "MDLKitPostgres", "MDLKit", "MDLSandbox", "MDLRelyingPartyServer", "MDLCBOR",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: sharedSwiftSettings

@@ -11,6 +11,7 @@ public struct PostgresAuditLog: AuditLog {
     /// The log on `database`.
     public init(database: PostgresStore) { self.database = database }
 
+    /// Appends a receipt.
     public func append(_ receipt: ConsentReceipt) async throws(MDLError) {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
@@ -28,6 +29,7 @@ public struct PostgresAuditLog: AuditLog {
         try await database.run("append a receipt") { try await database.client.query(query, logger: database.logger) }
     }
 
+    /// Every receipt, oldest first.
     public func receipts() async throws(MDLError) -> [ConsentReceipt] {
         let query: PostgresQuery = "SELECT receipt::text FROM \(unescaped: database.receiptsTable) ORDER BY id"
         let texts = try await database.run("read receipts") {

@@ -11,6 +11,7 @@ public struct PostgresOpenRequestStore: OpenRequestStore {
     /// The store on `database`.
     public init(database: PostgresStore) { self.database = database }
 
+    /// Stores a newly opened request; an id already stored keeps its row.
     public func insert(_ request: SealedPresentationRequest) async throws(MDLError) {
         try await database.run("insert a request") {
             let query: PostgresQuery = try """
@@ -22,16 +23,19 @@ public struct PostgresOpenRequestStore: OpenRequestStore {
         }
     }
 
+    /// The request with `id`, or `nil`.
     public func request(id: String) async throws(MDLError) -> SealedPresentationRequest? {
         try await requests("SELECT id, state, expires_at, sealed FROM \(unescaped: database.requestsTable) WHERE id = \(id)").first
     }
 
+    /// Every request expiring at or after `date`, soonest first.
     public func requests(expiringAfter date: Date) async throws(MDLError) -> [SealedPresentationRequest] {
         try await requests("""
             SELECT id, state, expires_at, sealed FROM \(unescaped: database.requestsTable) WHERE expires_at >= \(date) ORDER BY expires_at
             """)
     }
 
+    /// Deletes rows whose requests expired before `date`; returns how many.
     @discardableResult
     public func sweep(expiredBefore date: Date) async throws(MDLError) -> Int {
         try await database.count("WITH gone AS (DELETE FROM \(unescaped: database.requestsTable) WHERE expires_at < \(date) RETURNING 1) SELECT count(*) FROM gone")

@@ -11,6 +11,7 @@ public struct PostgresReplayStore: ReplayStore {
     /// The store on `database`.
     public init(database: PostgresStore) { self.database = database }
 
+    /// Records `nonce` as used; `true` for the one caller that recorded it first.
     public func consume(_ nonce: String, until: Date) async throws(MDLError) -> Bool {
         let query: PostgresQuery = """
             INSERT INTO \(unescaped: database.noncesTable) (nonce, expires_at) VALUES (\(nonce), \(until))
@@ -23,6 +24,7 @@ public struct PostgresReplayStore: ReplayStore {
         }
     }
 
+    /// Deletes rows whose requests expired before `date`; returns how many.
     @discardableResult
     public func sweep(expiredBefore date: Date) async throws(MDLError) -> Int {
         try await database.count("WITH gone AS (DELETE FROM \(unescaped: database.noncesTable) WHERE expires_at < \(date) RETURNING 1) SELECT count(*) FROM gone")

@@ -81,7 +81,10 @@ struct PostgresStoreTests {
             #expect(try await stores[0].audit.receipts().isEmpty)
         }
     }
+}
 
+/// Reading a database URL needs no server.
+struct PostgresURLTests {
     @Test func aURLConfiguresOnlyUnencryptedLoopbackOrExplicitlyDisabledTLS() throws {
         #expect(throws: MDLError(code: .storageFailed)) { try PostgresStore.configuration(url: "postgres://u@db.example.cn/x") }
         #expect(throws: MDLError(code: .storageFailed)) { try PostgresStore.configuration(url: "mysql://u@127.0.0.1/x") }
@@ -90,6 +93,9 @@ struct PostgresStoreTests {
         #expect(configuration.password == "p@ss")
         #expect(configuration.database == "rp")
         #expect(configuration.port == 6543)
+        let socket = try PostgresStore.configuration(url: "postgres://rp@/rp?host=/run/postgresql")
+        #expect(socket.unixSocketPath == "/run/postgresql/.s.PGSQL.5432")
+        #expect(socket.database == "rp")
         #expect(throws: MDLError(code: .storageFailed)) { try PostgresStore(client: PostgresClient(configuration: configuration, backgroundLogger: PostgresWorld.quietLogger), tablePrefix: "x; DROP") }
     }
 }

@@ -24,16 +24,20 @@ public actor InMemoryOpenRequestStore: OpenRequestStore {
     /// Creates an empty store.
     public init() {}
 
+    /// Stores a newly opened request; an id already stored keeps its row.
     public func insert(_ request: SealedPresentationRequest) async throws(MDLError) {
         if rows[request.id] == nil { rows[request.id] = request }
     }
 
+    /// The request with `id`, or `nil`.
     public func request(id: String) async throws(MDLError) -> SealedPresentationRequest? { rows[id] }
 
+    /// Every request expiring at or after `date`, soonest first.
     public func requests(expiringAfter date: Date) async throws(MDLError) -> [SealedPresentationRequest] {
         rows.values.filter { $0.expiresAt >= date }.sorted { $0.expiresAt < $1.expiresAt }
     }
 
+    /// Deletes rows whose requests expired before `date`; returns how many.
     @discardableResult
     public func sweep(expiredBefore date: Date) async throws(MDLError) -> Int {
         let before = rows.count

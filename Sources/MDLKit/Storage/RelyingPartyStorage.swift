@@ -9,7 +9,7 @@ import Foundation
 /// ```swift
 /// let sealer = RequestSealer(key: try RequestSealingKey(base64: secret))
 /// let storage = try RelyingPartyStorage.sqlite(path: "/var/lib/rp/rp.sqlite", sealer: sealer)   // one host
-/// // or, with MDLKitPostgres: RelyingPartyStorage.postgres(PostgresStore(client: client), sealer: sealer)
+/// // or, several instances with MDLKitPostgres: try PostgresStore(client: client).storage(sealer: sealer)
 /// let rp = RelyingParty(identity: identity, verifier: verifier, storage: storage)
 /// ```
 public struct RelyingPartyStorage: Sendable {

@@ -30,6 +30,7 @@ public final class SQLiteAuditLog: AuditLog {
         }
     }
 
+    /// Appends a receipt.
     public func append(_ receipt: ConsentReceipt) async throws(MDLError) {
         do {
             let encoder = JSONEncoder()
@@ -46,6 +47,7 @@ public final class SQLiteAuditLog: AuditLog {
         }
     }
 
+    /// Every receipt, oldest first.
     public func receipts() async throws(MDLError) -> [ConsentReceipt] {
         do {
             let rows = try await database.read { db in try String.fetchAll(db, sql: "SELECT receipt FROM consent_receipt ORDER BY id") }

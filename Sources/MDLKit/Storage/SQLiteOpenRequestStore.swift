@@ -29,6 +29,7 @@ public final class SQLiteOpenRequestStore: OpenRequestStore {
         }
     }
 
+    /// Stores a newly opened request; an id already stored keeps its row.
     public func insert(_ request: SealedPresentationRequest) async throws(MDLError) {
         try await write { db in
             try db.execute(
@@ -37,16 +38,19 @@ public final class SQLiteOpenRequestStore: OpenRequestStore {
         }
     }
 
+    /// The request with `id`, or `nil`.
     public func request(id: String) async throws(MDLError) -> SealedPresentationRequest? {
         try await fetch("SELECT id, state, expires_at, sealed FROM open_request WHERE id = ?", [id]).first
     }
 
+    /// Every request expiring at or after `date`, soonest first.
     public func requests(expiringAfter date: Date) async throws(MDLError) -> [SealedPresentationRequest] {
         try await fetch(
             "SELECT id, state, expires_at, sealed FROM open_request WHERE expires_at >= ? ORDER BY expires_at",
             [date.timeIntervalSince1970])
     }
 
+    /// Deletes rows whose requests expired before `date`; returns how many.
     @discardableResult
     public func sweep(expiredBefore date: Date) async throws(MDLError) -> Int {
         try await write { db in

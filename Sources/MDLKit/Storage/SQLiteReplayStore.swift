@@ -30,6 +30,7 @@ public final class SQLiteReplayStore: ReplayStore {
         }
     }
 
+    /// Records `nonce` as used; `true` for the one caller that recorded it first.
     public func consume(_ nonce: String, until: Date) async throws(MDLError) -> Bool {
         do {
             return try await database.write { db in
@@ -47,6 +48,7 @@ public final class SQLiteReplayStore: ReplayStore {
         try await sweep(expiredBefore: date)
     }
 
+    /// Deletes rows whose requests expired before `date`; returns how many.
     @discardableResult
     public func sweep(expiredBefore date: Date) async throws(MDLError) -> Int {
         do {
