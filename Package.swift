@@ -152,7 +152,11 @@ let package = Package(
             ],
             swiftSettings: sharedSwiftSettings
         ),
-        .testTarget(name: "CLITests", dependencies: ["MDLCBOR"], swiftSettings: sharedSwiftSettings),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["MDLCBOR", "MDLCOSE", "MDLKit", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: sharedSwiftSettings
+        ),
         .testTarget(
             name: "InteropTests",
             dependencies: [

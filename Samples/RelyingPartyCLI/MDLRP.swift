@@ -13,7 +13,7 @@ struct MDLRP: AsyncParsableCommand {
         discussion: "Exit status: 0 success, 1 refused, 2 usage error or unreadable input.",
         subcommands: [
             DemoCommand.self, VerifyCommand.self, InspectCommand.self, StatusCommand.self, RequestCommand.self,
-            WalletCommand.self, ClassesCommand.self, SandboxCommand.self, QRCommand.self,
+            WalletCommand.self, ClassesCommand.self, SandboxCommand.self, QRCommand.self, VICALCommand.self,
         ]
     )
 

@@ -52,14 +52,15 @@ struct VerifyCommand: AsyncParsableCommand {
             return parsed.date
         }
         var anchors = try trustAnchor.flatMap(PEMFiles.anchors)
-        if let vical, let vicalSignerAnchor {
-            anchors += try await VICALAnchors.load(vical: vical, signerAnchor: vicalSignerAnchor, at: time ?? Date())
-        }
         let key = try readerKey.map(PEMFiles.readerKey)
-        let configuration = VerifierConfiguration(trustAnchors: anchors, policy: policy == .interop ? .interop : .strict)
-        let verifier = PresentationVerifier(configuration: configuration)
         let report = VerificationReport(json: json)
         do {
+            // A refused VICAL is a refusal (exit 1, its code in the JSON), not a usage error.
+            if let vical, let vicalSignerAnchor {
+                anchors += try await VICALAnchors.load(vical: vical, signerAnchor: vicalSignerAnchor, at: time ?? Date())
+            }
+            let configuration = VerifierConfiguration(trustAnchors: anchors, policy: policy == .interop ? .interop : .strict)
+            let verifier = PresentationVerifier(configuration: configuration)
             let presentation = try await verifier.verify(bytes, sessionTranscript: transcript, readerKey: key, at: time)
             var statuses: [JSONValue] = []
             for (index, document) in presentation.documents.enumerated() {

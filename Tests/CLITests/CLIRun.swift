@@ -106,6 +106,9 @@ enum SharedVectors {
         return FileManager.default.fileExists(atPath: file.path) ? file.path : nil
     }
 
+    /// The note a skipped test shows: the folder it needs.
+    static let skipMessage = "needs the shared vectors folder ../shared/vectors (\(folder.path)), absent here"
+
     static var available: Bool {
         FileManager.default.fileExists(atPath: folder.appendingPathComponent("iso18013-5-annex-d").path)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import MDLCBOR
 import Testing
 
 /// `mdl-rp verify` against the ISO 18013-5 Annex D vector (../shared/vectors) and files `sandbox issue` makes.
@@ -55,6 +56,25 @@ struct VerifyCommandTests {
         #expect(try FileDigest.sha256(portraitPath) == reported["sha256"] as? String)
         let hexStart = written.prefix(16).map { String(format: "%02x", $0) }.joined()
         #expect(!run.stdout.contains(hexStart) && !run.stderr.contains(hexStart))
+    }
+
+    /// §7: the transcript may be SessionTranscriptBytes (tag 24) or the bare array, here as raw CBOR.
+    @Test(.enabled(if: SharedVectors.available, "needs the shared vectors folder ../shared/vectors"))
+    func annexDVerifiesWithTheBareTranscriptArrayAsRawCBOR() throws {
+        let transcriptPath = try #require(Self.annexD("session-transcript-bytes.hex"))
+        let hex = try String(contentsOfFile: transcriptPath, encoding: .utf8)
+        let tagged = try CBORDecoder().decode(try #require(Hex.decode(hex.trimmingCharacters(in: .whitespacesAndNewlines))))
+        let bare = try #require(tagged.embedded).content
+        #expect(bare.first.map { $0 >> 5 } == 4, "the embedded transcript is an array")
+        let scratch = try Scratch()
+        let file = scratch.url("transcript.cbor")
+        try Data(bare).write(to: file)
+        var arguments = try Self.annexDArguments(at: "2021-01-01T00:00:00Z")
+        let slot = try #require(arguments.firstIndex(of: "--session-transcript")) + 1
+        arguments[slot] = file.path
+        let run = try CLIRun.run(arguments)
+        #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+        #expect(try run.json()["verified"] as? Bool == true)
     }
 
     @Test func unreadableInputIsAUsageError() throws {

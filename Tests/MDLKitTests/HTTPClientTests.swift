@@ -71,18 +71,18 @@ struct HTTPClientTests {
     }
 
     @Test func timesOutOnASlowServer() async throws {
-        let started = ContinuousClock.now
         try await LoopbackHTTPServer.run({ router in
             router.get("/slow") { _, _ in
-                try await Task.sleep(for: .seconds(2))
+                try await Task.sleep(for: .seconds(60))  // far beyond the timeout and any scheduling delay
                 return loopbackResponse(body: [1])
             }
         }) { port in
+            let started = ContinuousClock.now
             await #expect(throws: HTTPClientError(code: .timeout)) {
                 try await client(totalTimeout: .milliseconds(300)).send(MDLKit.HTTPRequest(url: try url(port, "/slow")))
             }
+            #expect(ContinuousClock.now - started < .seconds(30))  // the client gave up; the server never answered
         }
-        #expect(ContinuousClock.now - started < .seconds(10))
     }
 
     @Test func perRequestTimeoutOverridesConfiguration() async throws {
@@ -180,7 +180,7 @@ struct HTTPClientTests {
     @Test func cancellationAbortsTheTransfer() async throws {
         try await LoopbackHTTPServer.run({ router in
             router.get("/hang") { _, _ in
-                try await Task.sleep(for: .seconds(2))
+                try await Task.sleep(for: .seconds(60))
                 return loopbackResponse(body: [1])
             }
         }) { port in
@@ -190,7 +190,7 @@ struct HTTPClientTests {
             try await Task.sleep(for: .milliseconds(100))
             task.cancel()
             await #expect(throws: CancellationError.self) { try await task.value }
-            #expect(ContinuousClock.now - started < .milliseconds(1900))
+            #expect(ContinuousClock.now - started < .seconds(30))  // aborted, not answered after 60 s
         }
     }
 

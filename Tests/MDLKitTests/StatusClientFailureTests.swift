@@ -94,9 +94,8 @@ struct StatusClientFailureTests {
         #expect(codes.count == 5 && codes[4] == nil)  // the good token verifies (index 1 is suspended, a value, not an error)
     }
 
-    /// Uses LoopbackTLSServer (a python3 subprocess), like HTTPClientTLSTests; both hang in the helper's sandbox at
-    /// the subprocess start, so this runs only with MDLKIT_TLS_TESTS=1.
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["MDLKIT_TLS_TESTS"] != nil, "set MDLKIT_TLS_TESTS=1 to run the python3 TLS loopback test"))
+    /// A TLS loopback server (LoopbackTLSServer, a python3 subprocess with a generated self-signed certificate).
+    @Test
     func pinnedKeyMismatchOverTLS() async throws {
         let server = try LoopbackTLSServer()
         defer { server.stop() }

@@ -105,17 +105,14 @@ struct StatusListTests {
         #expect(throws: MDLError(code: .cborMalformed)) { try StatusList(encodedCBOR: [0xA2, 0x64]) }
     }
 
-    @Test func tenMillionEntriesDecodeAndAnswerQuickly() throws {
+    /// Correctness only; the cost is measured in Benchmarks/ (package-benchmark), not with a timed test.
+    @Test func tenMillionEntriesDecodeAndAnswer() throws {
         var packed = [UInt8](repeating: 0, count: 10_000_000 / 4)
         packed[2_499_999] = 0b1000_0000  // entry 9,999,999 (2 bits) is 2: suspended
         let compressed = try StatusList(bits: 2, packed: packed).compressed()
-        let clock = ContinuousClock()
-        let started = clock.now
         let list = try StatusList(bits: 2, compressed: compressed)
-        let status = try list.status(at: 9_999_999)
-        let elapsed = clock.now - started
-        #expect(status == .suspended)
+        #expect(try list.status(at: 9_999_999) == .suspended)
         #expect(try list.status(at: 9_999_998) == .valid)
-        #expect(elapsed < .seconds(1))
+        #expect(try list.status(at: 0) == .valid)
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// ```swift
 /// let template = RequestTemplate.carRental            // names, portrait, classes, expiry, status letters; no address
-/// let narrower = try template.restricted(to: [.iso("family_name"), .iso("driving_privileges")])
+/// let narrower = template.restricted(to: [.iso("family_name"), .iso("driving_privileges")])
 /// ```
 public struct RequestTemplate: Sendable, Hashable {
     /// The purpose.

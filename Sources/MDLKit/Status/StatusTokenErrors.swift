@@ -10,7 +10,8 @@ extension MDLError.Code {
     public static let statusSubjectMismatch = Self("statusSubjectMismatch")
     /// The licence has been superseded (renewal, class change, move): the holder must present the newer credential.
     public static let statusSuperseded = Self("statusSuperseded")
-    /// A point statement is malformed or its service refused to issue it.
+    /// A point statement is malformed or not signed as a statement (a service that refuses to issue one is
+    /// reported as `statusUnavailable`).
     public static let pointStatementInvalid = Self("pointStatementInvalid")
     /// A point statement is bound to another licence, another relying party or another nonce.
     public static let pointStatementMismatch = Self("pointStatementMismatch")

@@ -27,8 +27,8 @@ public struct HTTPRequest: Sendable, Hashable {
         /// `DELETE`.
         public static let delete = Method("DELETE")
 
-        /// Whether a failed attempt may be repeated without changing the outcome (RFC 9110 §9.2.2): only those are
-        /// retried.
+        /// Whether a failed attempt may be repeated without changing the outcome (RFC 9110 §9.2.2). The client's
+        /// retry policy is narrower still: it repeats only `GET` and `HEAD`.
         public var isIdempotent: Bool { [.get, .head, .put, .delete].contains(self) }
     }
 

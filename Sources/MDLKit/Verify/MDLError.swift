@@ -5,7 +5,7 @@
 /// Equality compares codes only, so tests can write `#expect(throws: MDLError(code: .digestMismatch))`.
 ///
 /// ```swift
-/// do { let presentation = try await verifier.verify(response, transcript: transcript) }
+/// do { let presentation = try await verifier.verify(response, sessionTranscript: transcript) }
 /// catch let error as MDLError where error.code == .msoExpired { /* ask the holder to refresh the licence */ }
 /// ```
 public struct MDLError: Error, Hashable, Sendable, CustomStringConvertible {
