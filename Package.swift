@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "MDLKit", targets: ["MDLKit"]),
         .library(name: "MDLSandbox", targets: ["MDLSandbox"]),
         .library(name: "MDLRelyingPartyServer", targets: ["MDLRelyingPartyServer"]),
+        .library(name: "MDLKitPostgres", targets: ["MDLKitPostgres"]),
         .executable(name: "mdl-rp", targets: ["mdl-rp"]),
     ],
     dependencies: [
@@ -27,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -85,6 +87,15 @@ let package = Package(
             swiftSettings: sharedSwiftSettings
         ),
         .target(
+            name: "MDLKitPostgres",
+            dependencies: [
+                "MDLKit",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .target(
             name: "MDLSandbox",
             dependencies: [
                 "MDLKit",
@@ -130,6 +141,14 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .testTarget(
+            name: "MDLKitPostgresTests",
+            dependencies: [
+                "MDLKitPostgres", "MDLKit", "MDLSandbox", "MDLRelyingPartyServer", "MDLCBOR",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: sharedSwiftSettings
         ),

@@ -24,7 +24,7 @@ struct ReplayTests {
         let reply = try world.answer(request, .approveAll)
         clock.advance(by: 121)
         #expect(await relyingParty.receive(jwe: reply.jwe).error?.code == .requestExpired)
-        #expect(await relyingParty.requestObject(id: request.id) == nil)
+        #expect(try await relyingParty.requestObject(id: request.id) == nil)
     }
 
     @Test func nonceReuseAfterARestartIsCaughtByTheSQLiteStore() async throws {
@@ -42,12 +42,12 @@ struct ReplayTests {
 
         // The RP process restarts: a new store on the same file, the pending request read back from its file.
         let after = try world.relyingParty(replayStore: try SQLiteReplayStore(path: path))
-        await after.reopen(try PresentationRequest(fileContents: saved))
+        try await after.reopen(try PresentationRequest(fileContents: saved))
         #expect(await after.receive(jwe: reply.jwe).error?.code == .replay)
 
         // A fresh in-memory store would have let it through: the file is what remembers.
         let forgetful = try world.relyingParty()
-        await forgetful.reopen(try PresentationRequest(fileContents: saved))
+        try await forgetful.reopen(try PresentationRequest(fileContents: saved))
         #expect(await forgetful.receive(jwe: reply.jwe).receipt?.outcome == .presented)
     }
 

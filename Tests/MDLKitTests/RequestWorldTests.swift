@@ -32,6 +32,12 @@ struct RequestWorld {
             clock: clock)
     }
 
+    func relyingParty(
+        _ registered: RegisteredRelyingParty? = nil, storage: RelyingPartyStorage, clock: @escaping @Sendable () -> Date = { SandboxFixture.now }
+    ) throws -> RelyingParty {
+        RelyingParty(identity: try (registered ?? rental).identity(), verifier: try sandbox.verifier(), storage: storage, clock: clock)
+    }
+
     /// The wallet verifies `request` and answers with `decision`.
     func answer(_ request: PresentationRequest, _ decision: ConsentDecision) throws -> WalletReply {
         try sandbox.wallet.answer(try walletVerifier.verify(request.requestObject, at: SandboxFixture.now), decision: decision)

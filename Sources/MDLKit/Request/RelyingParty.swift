@@ -5,9 +5,12 @@ import MDLCBOR
 /// decryption, state, expiry, device binding over the transcript rebuilt from the request, returned ⊆ requested,
 /// single use of the nonce — then writes a consent receipt to the audit log.
 ///
+/// Open requests, used nonces and receipts live in a ``RelyingPartyStorage``: instances sharing one (SQLite on a
+/// host, PostgreSQL across hosts) can each serve a request another made, and a nonce is used once across all.
+///
 /// ```swift
-/// let rp = RelyingParty(identity: identity, verifier: verifier, replayStore: try SQLiteReplayStore(path: path),
-///                       auditLog: try SQLiteAuditLog(path: auditPath))
+/// let storage = try RelyingPartyStorage.sqlite(path: path, sealer: RequestSealer(key: sealingKey))
+/// let rp = RelyingParty(identity: identity, verifier: verifier, storage: storage)
 /// let request = try await rp.createRequest(.carRental, baseURL: URL(string: "https://rp.example.cn/oid4vp")!)
 /// // … serve request.requestObject at request.requestURI; on POST to response_uri:
 /// let outcome = await rp.receive(formBody: body)
@@ -15,48 +18,80 @@ import MDLCBOR
 public actor RelyingParty {
     /// The relying party's identity.
     public let identity: RelyingPartyIdentity
+    /// Where open requests, nonces and receipts are kept.
+    public nonisolated let storage: RelyingPartyStorage
     private let verifier: PresentationVerifier
-    private let replayStore: any ReplayStore
-    private let auditLog: any AuditLog
     private let clock: @Sendable () -> Date
-    private var open: [String: PresentationRequest] = [:]  // by request id (= the encryption key's kid)
+    private var lastSweep: Date?
 
-    /// Creates a relying party.
+    /// Creates a relying party on `storage`.
     ///
     /// - Parameter clock: the time used for expiry and verification; injectable for tests.
     public init(
-        identity: RelyingPartyIdentity, verifier: PresentationVerifier, replayStore: any ReplayStore, auditLog: any AuditLog,
+        identity: RelyingPartyIdentity, verifier: PresentationVerifier, storage: RelyingPartyStorage,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.identity = identity
         self.verifier = verifier
-        self.replayStore = replayStore
-        self.auditLog = auditLog
+        self.storage = storage
         self.clock = clock
+    }
+
+    /// Creates a relying party whose open requests stay in this process's memory (sealed with a fresh key), with the
+    /// given nonce store and audit log.
+    public init(
+        identity: RelyingPartyIdentity, verifier: PresentationVerifier, replayStore: any ReplayStore, auditLog: any AuditLog,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.init(
+            identity: identity, verifier: verifier,
+            storage: RelyingPartyStorage(
+                requests: InMemoryOpenRequestStore(), replay: replayStore, audit: auditLog, sealer: RequestSealer(key: .generate())),
+            clock: clock)
     }
 
     /// How long an expired request stays known, so a late response reads `requestExpired` rather than `requestUnknown`.
     public static let expiredRequestRetention: TimeInterval = 3600
 
-    /// Makes, signs and opens a request from `template`, with a fresh response-encryption key.
+    /// How often ``createRequest(_:baseURL:lifetime:encryptionKey:)`` sweeps expired rows on its own.
+    public static let sweepInterval: TimeInterval = 60
+
+    /// Makes, signs and opens a request from `template`, with a fresh response-encryption key; stores it sealed.
     public func createRequest(
         _ template: RequestTemplate, baseURL: URL, lifetime: TimeInterval = 300, encryptionKey: JWEDecryptionKey = .generateP256()
-    ) throws(MDLError) -> PresentationRequest {
+    ) async throws(MDLError) -> PresentationRequest {
         let now = clock()
-        open = open.filter { $0.value.expiresAt.addingTimeInterval(Self.expiredRequestRetention) >= now }
+        if lastSweep.map({ now.timeIntervalSince($0) >= Self.sweepInterval }) ?? true {
+            lastSweep = now
+            _ = try? await sweep()  // a failed sweep is retried next interval; it must not block new requests
+        }
         let request = try PresentationRequest(
             identity: identity, template: template, baseURL: baseURL, now: now, lifetime: lifetime, encryptionKey: encryptionKey)
-        open[request.id] = request
+        try await storage.requests.insert(try SealedPresentationRequest(sealing: request, with: storage.sealer))
         return request
     }
 
-    /// Opens a request made earlier (e.g. read back from a file after a restart).
-    public func reopen(_ request: PresentationRequest) { open[request.id] = request }
+    /// Opens a request made earlier (e.g. read back from a file after a restart); a request already open is left as is.
+    public func reopen(_ request: PresentationRequest) async throws(MDLError) {
+        try await storage.requests.insert(try SealedPresentationRequest(sealing: request, with: storage.sealer))
+    }
 
-    /// The signed request object served at `request/<id>`, while the request is open and unexpired.
-    public func requestObject(id: String) -> String? {
-        guard let request = open[id], !request.isExpired(at: clock()) else { return nil }
-        return request.requestObject
+    /// The signed request object served at `request/<id>`, while the request is open and unexpired (made by this
+    /// instance or another sharing the storage).
+    public func requestObject(id: String) async throws(MDLError) -> String? {
+        guard let row = try await storage.requests.request(id: id), row.expiresAt >= clock() else { return nil }
+        return try row.unsealed(with: storage.sealer).requestObject
+    }
+
+    /// Deletes requests expired for longer than ``expiredRequestRetention`` and the nonces of requests expired as
+    /// long; returns how many of each. Runs on its own every ``sweepInterval``; call it from a timer if requests
+    /// are rare.
+    @discardableResult
+    public func sweep() async throws(MDLError) -> (requests: Int, nonces: Int) {
+        let cutoff = clock().addingTimeInterval(-Self.expiredRequestRetention)
+        let requests = try await storage.requests.sweep(expiredBefore: cutoff)
+        let nonces = try await storage.replay.sweep(expiredBefore: cutoff)
+        return (requests, nonces)
     }
 
     /// Checks a `direct_post.jwt` body (`application/x-www-form-urlencoded` with `response=<JWE>`).
@@ -71,7 +106,7 @@ public actor RelyingParty {
     public func receive(jwe: String) async -> PresentationOutcome {
         var state: String?
         do throws(MDLError) {
-            let (request, plaintext) = try decrypt(jwe)
+            let (request, plaintext) = try await decrypt(jwe)
             let payload = try JOSEJSON.decode(AuthorizationResponsePayload.self, from: plaintext, what: "response")
             state = payload.state
             guard payload.state == request.state else {
@@ -90,15 +125,18 @@ public actor RelyingParty {
 
     /// Finds the open request whose key the JWE names (`kid`) and decrypts; without a `kid`, tries each open
     /// request's key.
-    private func decrypt(_ jwe: String) throws(MDLError) -> (PresentationRequest, [UInt8]) {
+    private func decrypt(_ jwe: String) async throws(MDLError) -> (PresentationRequest, [UInt8]) {
         let header = try JWE.header(of: jwe)
         if let kid = header.kid {
-            guard let request = open[kid] else {
+            guard let row = try await storage.requests.request(id: kid) else {
                 throw MDLError(code: .requestUnknown, message: "the response is not encrypted to an open request's key")
             }
+            let request = try row.unsealed(with: storage.sealer)
             return (request, try JWE.decrypt(jwe, with: request.encryptionKey).plaintext)
         }
-        for request in open.values {
+        let known = try await storage.requests.requests(expiringAfter: clock().addingTimeInterval(-Self.expiredRequestRetention))
+        for row in known {
+            guard let request = try? row.unsealed(with: storage.sealer) else { continue }
             if let plaintext = try? JWE.decrypt(jwe, with: request.encryptionKey).plaintext { return (request, plaintext) }
         }
         throw MDLError(code: .requestUnknown, message: "the response does not decrypt with any open request's key")
@@ -110,7 +148,7 @@ public actor RelyingParty {
         }
         try await consumeNonce(of: request)
         let receipt = receipt(for: request, outcome: .declined, disclosed: [], trustPath: [], at: now)
-        try await auditLog.append(receipt)
+        try await storage.audit.append(receipt)
         return receipt
     }
 
@@ -139,12 +177,12 @@ public actor RelyingParty {
         let receipt = receipt(
             for: request, outcome: .presented, disclosed: disclosed.sorted { $0.element < $1.element },
             trustPath: presentation.documents.first?.trustPath ?? [], at: now)
-        try await auditLog.append(receipt)
+        try await storage.audit.append(receipt)
         return .presented(presentation, receipt)
     }
 
     private func consumeNonce(of request: PresentationRequest) async throws(MDLError) {
-        guard try await replayStore.consume(request.nonce, until: request.expiresAt) else {
+        guard try await storage.replay.consume(request.nonce, until: request.expiresAt) else {
             throw MDLError(code: .replay, message: "this request was already answered")
         }
     }

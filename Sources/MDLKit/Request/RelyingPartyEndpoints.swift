@@ -34,19 +34,29 @@ public struct RelyingPartyEndpoints: Sendable {
 
     /// `GET request/<id>`.
     public func requestObject(id: String) async -> Reply {
-        guard let jws = await relyingParty.requestObject(id: id) else {
+        let jws: String?
+        do {
+            jws = try await relyingParty.requestObject(id: id)
+        } catch {
+            return Reply(status: 503, contentType: "text/plain", body: Array("the request store is unavailable\n".utf8))
+        }
+        guard let jws else {
             return Reply(status: 404, contentType: "text/plain", body: Array("no open request\n".utf8))
         }
         return Reply(status: 200, contentType: Self.requestObjectContentType, body: Array(jws.utf8))
     }
 
     /// `POST response` with a form body. A verified presentation and a decline answer 200 (`{}`); a refused
-    /// response answers 400 with the OAuth-style error code, never personal data.
+    /// response answers 400 with the OAuth-style error code, never personal data; a storage failure answers 503.
     public func response(body: [UInt8]) async -> (Reply, PresentationOutcome) {
         let outcome = await relyingParty.receive(formBody: body)
         switch outcome {
         case .presented, .declined:
             return (Reply(status: 200, contentType: "application/json", body: Array("{}".utf8)), outcome)
+        case .refused(let error, _) where error.code == .storageFailed:
+            // The store is down, not the response wrong: the wallet (or the load balancer) may try again.
+            let json = "{\"error\":\"temporarily_unavailable\",\"error_description\":\"storageFailed\"}"
+            return (Reply(status: 503, contentType: "application/json", body: Array(json.utf8)), outcome)
         case .refused(let error, _):
             let json = "{\"error\":\"invalid_request\",\"error_description\":\"\(error.code.rawValue)\"}"
             return (Reply(status: 400, contentType: "application/json", body: Array(json.utf8)), outcome)

@@ -13,6 +13,8 @@ public actor InMemoryAuditLog: AuditLog {
     private var entries: [ConsentReceipt] = []
     /// Creates an empty log.
     public init() {}
+    /// Appends a receipt.
     public func append(_ receipt: ConsentReceipt) async throws(MDLError) { entries.append(receipt) }
+    /// Every receipt, oldest first.
     public func receipts() async throws(MDLError) -> [ConsentReceipt] { entries }
 }

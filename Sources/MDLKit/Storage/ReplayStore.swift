@@ -9,6 +9,10 @@ public protocol ReplayStore: Sendable {
     ///
     /// - Parameter until: when the nonce's request expires; the store may forget the nonce after that.
     func consume(_ nonce: String, until: Date) async throws(MDLError) -> Bool
+
+    /// Forgets nonces whose requests expired before `date`; returns how many.
+    @discardableResult
+    func sweep(expiredBefore date: Date) async throws(MDLError) -> Int
 }
 
 /// A ``ReplayStore`` in memory: for tests and single-process relying parties that may forget on restart.
@@ -18,6 +22,7 @@ public actor InMemoryReplayStore: ReplayStore {
     /// Creates an empty store.
     public init() {}
 
+    /// Records `nonce` as used; `true` for the one caller that recorded it first.
     public func consume(_ nonce: String, until: Date) async throws(MDLError) -> Bool {
         guard used[nonce] == nil else { return false }
         used[nonce] = until
@@ -26,4 +31,12 @@ public actor InMemoryReplayStore: ReplayStore {
 
     /// Forgets nonces whose requests expired before `date`.
     public func prune(before date: Date) { used = used.filter { $0.value >= date } }
+
+    /// Deletes rows whose requests expired before `date`; returns how many.
+    @discardableResult
+    public func sweep(expiredBefore date: Date) async throws(MDLError) -> Int {
+        let before = used.count
+        prune(before: date)
+        return before - used.count
+    }
 }

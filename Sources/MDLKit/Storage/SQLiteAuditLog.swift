@@ -7,9 +7,13 @@ public final class SQLiteAuditLog: AuditLog {
     private let database: DatabaseQueue
 
     /// Opens (creating if needed) the log at `path`; `nil` opens a private in-memory database.
-    public init(path: String?) throws(MDLError) {
+    public convenience init(path: String?) throws(MDLError) {
+        try self.init(database: SQLiteStorageFile.open(path: path))
+    }
+
+    init(database: DatabaseQueue) throws(MDLError) {
+        self.database = database
         do {
-            database = try path.map { try DatabaseQueue(path: $0) } ?? DatabaseQueue()
             try database.write { db in
                 try db.execute(sql: """
                     CREATE TABLE IF NOT EXISTS consent_receipt (
@@ -26,6 +30,7 @@ public final class SQLiteAuditLog: AuditLog {
         }
     }
 
+    /// Appends a receipt.
     public func append(_ receipt: ConsentReceipt) async throws(MDLError) {
         do {
             let encoder = JSONEncoder()
@@ -42,6 +47,7 @@ public final class SQLiteAuditLog: AuditLog {
         }
     }
 
+    /// Every receipt, oldest first.
     public func receipts() async throws(MDLError) -> [ConsentReceipt] {
         do {
             let rows = try await database.read { db in try String.fetchAll(db, sql: "SELECT receipt FROM consent_receipt ORDER BY id") }

@@ -11,9 +11,13 @@ public final class SQLiteReplayStore: ReplayStore {
     private let database: DatabaseQueue
 
     /// Opens (creating if needed) the store at `path`; `nil` opens a private in-memory database.
-    public init(path: String?) throws(MDLError) {
+    public convenience init(path: String?) throws(MDLError) {
+        try self.init(database: SQLiteStorageFile.open(path: path))
+    }
+
+    init(database: DatabaseQueue) throws(MDLError) {
+        self.database = database
         do {
-            database = try path.map { try DatabaseQueue(path: $0) } ?? DatabaseQueue()
             try database.write { db in
                 try db.execute(sql: """
                     CREATE TABLE IF NOT EXISTS used_nonce (
@@ -26,6 +30,7 @@ public final class SQLiteReplayStore: ReplayStore {
         }
     }
 
+    /// Records `nonce` as used; `true` for the one caller that recorded it first.
     public func consume(_ nonce: String, until: Date) async throws(MDLError) -> Bool {
         do {
             return try await database.write { db in
@@ -40,9 +45,16 @@ public final class SQLiteReplayStore: ReplayStore {
 
     /// Deletes nonces whose requests expired before `date`.
     public func prune(before date: Date) async throws(MDLError) {
+        try await sweep(expiredBefore: date)
+    }
+
+    /// Deletes rows whose requests expired before `date`; returns how many.
+    @discardableResult
+    public func sweep(expiredBefore date: Date) async throws(MDLError) -> Int {
         do {
-            try await database.write { db in
+            return try await database.write { db in
                 try db.execute(sql: "DELETE FROM used_nonce WHERE expires_at < ?", arguments: [date.timeIntervalSince1970])
+                return db.changesCount
             }
         } catch {
             throw MDLError(code: .storageFailed, message: "the replay store failed: \(error)")
