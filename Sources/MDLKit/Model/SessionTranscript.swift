@@ -41,8 +41,12 @@ public struct SessionTranscript: Sendable, Hashable {
     /// OpenID4VP 1.0 (Appendix B.2.6.1) with `response_mode` `direct_post(.jwt)`:
     /// `[null, null, ["OpenID4VPHandover", SHA-256(cbor([client_id, nonce, jwkThumbprint / null, response_uri]))]]`.
     ///
-    /// - Parameter jwkThumbprint: the RFC 7638 SHA-256 thumbprint of the response-encryption JWK, when the response
-    ///   is encrypted; `nil` otherwise.
+    /// - Parameters:
+    ///   - clientID: the request's `client_id`, with its prefix (e.g. `x509_san_dns:rental.example.cn`).
+    ///   - nonce: the request's `nonce`.
+    ///   - jwkThumbprint: the RFC 7638 SHA-256 thumbprint of the response-encryption JWK, when the response is
+    ///     encrypted; `nil` otherwise.
+    ///   - responseURI: the request's `response_uri`.
     public static func openID4VP(clientID: String, nonce: String, jwkThumbprint: [UInt8]?, responseURI: String) -> SessionTranscript {
         let info: CBOR = .array([.text(clientID), .text(nonce), jwkThumbprint.map(CBOR.bytes) ?? .null, .text(responseURI)])
         return handoverTranscript(name: "OpenID4VPHandover", info: info)

@@ -46,7 +46,10 @@ public struct PresentationRequest: Sendable {
     /// Makes and signs a request with a fresh nonce, state and encryption key.
     ///
     /// - Parameters:
+    ///   - identity: the relying party that signs the request.
+    ///   - template: the elements to ask for, and the purpose.
     ///   - baseURL: where the relying party serves `request/<id>` and `response`.
+    ///   - now: the issue time; expiry counts from it.
     ///   - lifetime: seconds until the request expires.
     ///   - encryptionKey: the response-decryption key, fresh per request (P-256 by default; X25519 works too).
     public init(

@@ -26,7 +26,11 @@ public actor RelyingParty {
 
     /// Creates a relying party on `storage`.
     ///
-    /// - Parameter clock: the time used for expiry and verification; injectable for tests.
+    /// - Parameters:
+    ///   - identity: the relying party's registered identity and signing key.
+    ///   - verifier: verifies the presentations that answer its requests.
+    ///   - storage: open requests, used nonces and consent receipts (in memory, SQLite or PostgreSQL).
+    ///   - clock: the time used for expiry and verification; injectable for tests.
     public init(
         identity: RelyingPartyIdentity, verifier: PresentationVerifier, storage: RelyingPartyStorage,
         clock: @escaping @Sendable () -> Date = { Date() }

@@ -5,8 +5,9 @@ import X509
 /// What a registrar certified about a relying party: its names and, per purpose, the elements it may request.
 ///
 /// It travels inside the relying party's X.509 certificate as a non-critical extension
-/// (``ASN1ObjectIdentifier/mdlRelyingPartyRegistration``) whose value is a DER UTF8String holding this value as
-/// JSON, so the registrar's certificate signature covers it and the wallet reads it from the request's `x5c`.
+/// (`ASN1ObjectIdentifier.mdlRelyingPartyRegistration`, OID 1.3.6.1.4.1.58017.18013.1) whose value is a DER
+/// UTF8String holding this value as JSON, so the registrar's certificate signature covers it and the wallet reads it
+/// from the request's `x5c`.
 public struct RelyingPartyRegistration: Sendable, Hashable, Codable {
     /// The relying party's name in Chinese.
     public var nameZH: String

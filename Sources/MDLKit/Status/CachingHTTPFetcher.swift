@@ -84,7 +84,10 @@ public actor CachingHTTPFetcher {
     }
 
     /// Fetches `url` under `policy`.
-    /// - Parameter headers: extra request headers (e.g. `Accept`); they do not take part in the cache key.
+    /// - Parameters:
+    ///   - url: what to fetch; also the cache key.
+    ///   - headers: extra request headers (e.g. `Accept`); they do not take part in the cache key.
+    ///   - policy: online (revalidate as HTTP caching says) or offline within a staleness bound.
     /// - Throws: ``HTTPClientError``: ``HTTPClientError/Code/notCached`` offline without a usable entry,
     ///   ``HTTPClientError/Code/httpStatus`` for a status other than 200 or 304, or the transport's error.
     public func fetch(_ url: URL, headers: HTTPHeaders = [:], policy: Policy = .online) async throws -> Answer {

@@ -57,6 +57,7 @@ public struct StatusClient: Sendable {
     /// - Parameters:
     ///   - client: the transport (default: ``CurlHTTPClient``).
     ///   - fetcher: the HTTP cache to share, when the caller has one; by default a new one over `client`.
+    ///   - configuration: freshness, offline and size rules.
     ///   - now: the clock.
     public init(
         client: any HTTPClient = CurlHTTPClient(), fetcher: CachingHTTPFetcher? = nil,

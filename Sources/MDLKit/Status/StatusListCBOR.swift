@@ -26,7 +26,9 @@ extension StatusList {
     }
 
     /// The draft's CBOR `StatusList` map, `{"bits": bits, "lst": compressed list}`, for publishing.
-    /// - Parameter aggregationURI: the optional `aggregation_uri`.
+    /// - Parameters:
+    ///   - aggregationURI: the optional `aggregation_uri`.
+    ///   - level: the zlib compression level (0–9).
     public func cbor(aggregationURI: String? = nil, level: Int = 9) throws(MDLError) -> CBOR {
         var map: CBORMap = ["bits": .unsigned(UInt64(bits)), "lst": .bytes(try compressed(level: level))]
         if let aggregationURI { map["aggregation_uri"] = .text(aggregationURI) }

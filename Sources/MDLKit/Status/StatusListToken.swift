@@ -178,7 +178,16 @@ public struct StatusListToken: Sendable {
 extension StatusListToken {
     /// Builds and signs a token, for issuers and the sandbox: tag 18, protected `{1: alg, 16: typ}`, the signer's
     /// `x5chain` (and `kid`) unprotected.
-    /// - Parameter signer: returns the raw COSE signature of its input for `algorithm`.
+    /// - Parameters:
+    ///   - list: the status list to publish.
+    ///   - subject: the list's URI (`sub`), as the MSOs reference it.
+    ///   - issuedAt: `iat`.
+    ///   - expiresAt: `exp`, when the token expires.
+    ///   - timeToLive: `ttl`, seconds a relying party may cache the token.
+    ///   - algorithm: the COSE signature algorithm.
+    ///   - x5chain: the signer's certificate chain, leaf first (DER).
+    ///   - keyID: an optional `kid`.
+    ///   - signer: returns the raw COSE signature of its input for `algorithm`.
     public static func sign(
         list: StatusList, subject: String, issuedAt: Date, expiresAt: Date?, timeToLive: TimeInterval?,
         algorithm: COSEAlgorithm, x5chain: [[UInt8]] = [], keyID: [UInt8]? = nil,

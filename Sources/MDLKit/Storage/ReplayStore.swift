@@ -7,7 +7,9 @@ import Foundation
 public protocol ReplayStore: Sendable {
     /// Records `nonce` as used; `true` when it was unused, `false` when it was seen before.
     ///
-    /// - Parameter until: when the nonce's request expires; the store may forget the nonce after that.
+    /// - Parameters:
+    ///   - nonce: the answered request's nonce.
+    ///   - until: when the nonce's request expires; the store may forget the nonce after that.
     func consume(_ nonce: String, until: Date) async throws(MDLError) -> Bool
 
     /// Forgets nonces whose requests expired before `date`; returns how many.

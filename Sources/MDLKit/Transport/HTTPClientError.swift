@@ -1,7 +1,7 @@
 /// A failure to get an HTTP response, with a stable ``Code``.
 ///
 /// Equality compares codes only, so tests can write `#expect(throws: HTTPClientError(code: .pinMismatch))`. At the
-/// status layer every code means the status could not be established: see ``MDLError/statusUnavailable(_:)``.
+/// status layer every code means the status could not be established: see `MDLError.statusUnavailable(_:)`.
 public struct HTTPClientError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The stable code of the failure.
     public let code: Code

@@ -30,9 +30,12 @@ public struct DocumentSignerValidator: Sendable {
 
     /// Creates a validator trusting `anchors` under `policy`.
     ///
-    /// - Parameter cacheCapacity: how many validated `x5chain`s to remember (0 turns the cache off). A remembered
-    ///   chain is reused for any verification time inside the common validity of its certificates; copies of a
-    ///   validator share its cache.
+    /// - Parameters:
+    ///   - anchors: the IACAs to trust.
+    ///   - policy: the profile and its relaxations.
+    ///   - cacheCapacity: how many validated `x5chain`s to remember (0 turns the cache off). A remembered chain is
+    ///     reused for any verification time inside the common validity of its certificates; copies of a validator
+    ///     share its cache.
     public init(anchors: [TrustAnchor], policy: VerificationPolicy = .strict, cacheCapacity: Int = 1024) {
         self.anchors = anchors
         self.policy = policy

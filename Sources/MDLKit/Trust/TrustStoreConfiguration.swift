@@ -26,8 +26,15 @@ extension TrustStore {
         /// Creates a configuration.
         ///
         /// - Parameters:
+        ///   - listURL: where the operator publishes the VICAL.
+        ///   - signerAnchors: the operator's root certificates; the list's signer must chain to one.
+        ///   - cacheDirectory: where the last verified list is kept across restarts; `nil` keeps none.
         ///   - stalenessBound: defaults to three days past `nextUpdate`.
         ///   - refreshInterval: defaults to one hour.
+        ///   - docType: the docType whose IACAs become anchors (`nil`: all).
+        ///   - httpClient: the transport.
+        ///   - clock: the current time; injectable for tests.
+        ///   - sleep: how the background loop waits between refreshes; injectable for tests.
         public init(
             listURL: URL, signerAnchors: [Certificate], cacheDirectory: URL?,
             stalenessBound: TimeInterval = 3 * 86_400, refreshInterval: Duration = .seconds(3_600),

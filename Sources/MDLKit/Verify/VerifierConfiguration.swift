@@ -22,7 +22,10 @@ public struct VerifierConfiguration: Sendable {
     /// - Parameters:
     ///   - trustAnchors: the IACAs to trust.
     ///   - policy: `.strict` (the default) follows ISO 18013-5; relaxations are named and reported.
+    ///   - allowedAlgorithms: the COSE algorithms accepted for issuer and device signatures.
     ///   - clockSkew: defaults to five minutes.
+    ///   - decoderOptions: limits for decoding received bytes.
+    ///   - clock: the time used when a verification gives none; injectable for tests.
     public init(
         trustAnchors: [TrustAnchor], policy: VerificationPolicy = .strict,
         allowedAlgorithms: Set<COSEAlgorithm> = [.edDSA, .es256, .es384, .es512], clockSkew: TimeInterval = 300,
