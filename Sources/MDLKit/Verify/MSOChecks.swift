@@ -36,29 +36,36 @@ struct MSOChecks {
 
     /// Every returned item's digest, over its received bytes, compared in constant time.
     func checkDigests(_ issuerSigned: IssuerSigned, mso: MobileSecurityObject) throws(MDLError) -> [String: [String: CBOR]] {
+        // Digests are copied out through their contiguous bytes: `Array(digest)` iterated them one by one.
         let hash: ([UInt8]) -> [UInt8]
         switch mso.digestAlgorithm {
-        case "SHA-256": hash = { Array(SHA256.hash(data: $0)) }
-        case "SHA-384": hash = { Array(SHA384.hash(data: $0)) }
-        case "SHA-512": hash = { Array(SHA512.hash(data: $0)) }
+        case "SHA-256": hash = { SHA256.hash(data: $0).withUnsafeBytes { Array($0) } }
+        case "SHA-384": hash = { SHA384.hash(data: $0).withUnsafeBytes { Array($0) } }
+        case "SHA-512": hash = { SHA512.hash(data: $0).withUnsafeBytes { Array($0) } }
         default:
             throw MDLError(code: .digestAlgorithmUnsupported, message: "digest algorithm \(mso.digestAlgorithm) is not supported")
         }
         var disclosed: [String: [String: CBOR]] = [:]
         for nameSpace in issuerSigned.nameSpaceOrder {
-            var seenIDs = Set<UInt64>()
-            for item in issuerSigned.nameSpaces[nameSpace] ?? [] {
-                guard let expected = mso.valueDigests[nameSpace]?[item.digestID] else {
+            // The namespace's digests and disclosed elements are looked up once, not once per item.
+            let items = issuerSigned.nameSpaces[nameSpace] ?? []
+            let digests = mso.valueDigests[nameSpace] ?? [:]
+            var elements = disclosed[nameSpace] ?? [:]
+            elements.reserveCapacity(elements.count + items.count)
+            var seenIDs = Set<UInt64>(minimumCapacity: items.count)
+            for item in items {
+                guard let expected = digests[item.digestID] else {
                     throw MDLError(code: .digestMissing, message: "no digest for \(nameSpace) digestID \(item.digestID)")
                 }
                 guard ConstantTime.equals(hash(item.itemBytes), expected) else {
                     throw MDLError(code: .digestMismatch, message: "the digest of \(nameSpace)/\(item.elementIdentifier) does not match the MSO")
                 }
-                guard seenIDs.insert(item.digestID).inserted, disclosed[nameSpace]?[item.elementIdentifier] == nil else {
+                guard seenIDs.insert(item.digestID).inserted, elements[item.elementIdentifier] == nil else {
                     throw MDLError.structure("\(nameSpace) returns digestID \(item.digestID) or element \(item.elementIdentifier) twice")
                 }
-                disclosed[nameSpace, default: [:]][item.elementIdentifier] = item.elementValue
+                elements[item.elementIdentifier] = item.elementValue
             }
+            if !elements.isEmpty { disclosed[nameSpace] = elements }
         }
         return disclosed
     }
