@@ -20,18 +20,18 @@ public struct IssuerSignedItem: Sendable, Hashable {
 
     /// Reads an item from its `IssuerSignedItemBytes`.
     public init(_ embedded: EmbeddedCBOR, decoder: CBORDecoder = CBORDecoder()) throws(MDLError) {
-        let field: (Int) -> CBOR?
-        if let values = decoder.decodeMap(embedded, knownTextKeys: Self.keys) {
+        let values: [CBOR?]
+        if let known = decoder.decodeMap(embedded, knownTextKeys: Self.keys) {
             // The usual item: exactly the four members, read without building a map (see `decodeMap`).
-            field = { values[$0] }
+            values = known
         } else {
             // Anything else (extra members, indefinite lengths, malformations) takes the general decoder, which
             // accepts or refuses it as it always has.
             let map = try embedded.decodedStructure(decoder, what: "IssuerSignedItem").requireMap("IssuerSignedItem")
-            field = { map[Self.keys[$0].description] }
+            values = Self.keys.map { map[$0.description] }
         }
         func required(_ index: Int) throws(MDLError) -> CBOR {
-            guard let value = field(index) else { throw MDLError.structure("IssuerSignedItem.\(Self.keys[index]) is missing") }
+            guard let value = values[index] else { throw MDLError.structure("IssuerSignedItem.\(Self.keys[index]) is missing") }
             return value
         }
         guard case .unsigned(let digestID) = try required(0) else {

@@ -36,12 +36,12 @@ struct MSOChecks {
 
     /// Every returned item's digest, over its received bytes, compared in constant time.
     func checkDigests(_ issuerSigned: IssuerSigned, mso: MobileSecurityObject) throws(MDLError) -> [String: [String: CBOR]] {
-        // Digests are copied out through their contiguous bytes: `Array(digest)` iterated them one by one.
-        let hash: ([UInt8]) -> [UInt8]
+        // swift-crypto compares a digest with bytes in constant time, without copying the digest into an array.
+        let matches: ([UInt8], [UInt8]) -> Bool
         switch mso.digestAlgorithm {
-        case "SHA-256": hash = { SHA256.hash(data: $0).withUnsafeBytes { Array($0) } }
-        case "SHA-384": hash = { SHA384.hash(data: $0).withUnsafeBytes { Array($0) } }
-        case "SHA-512": hash = { SHA512.hash(data: $0).withUnsafeBytes { Array($0) } }
+        case "SHA-256": matches = { SHA256.hash(data: $0) == $1 }
+        case "SHA-384": matches = { SHA384.hash(data: $0) == $1 }
+        case "SHA-512": matches = { SHA512.hash(data: $0) == $1 }
         default:
             throw MDLError(code: .digestAlgorithmUnsupported, message: "digest algorithm \(mso.digestAlgorithm) is not supported")
         }
@@ -57,7 +57,7 @@ struct MSOChecks {
                 guard let expected = digests[item.digestID] else {
                     throw MDLError(code: .digestMissing, message: "no digest for \(nameSpace) digestID \(item.digestID)")
                 }
-                guard ConstantTime.equals(hash(item.itemBytes), expected) else {
+                guard matches(item.itemBytes, expected) else {
                     throw MDLError(code: .digestMismatch, message: "the digest of \(nameSpace)/\(item.elementIdentifier) does not match the MSO")
                 }
                 guard seenIDs.insert(item.digestID).inserted, elements[item.elementIdentifier] == nil else {
