@@ -36,12 +36,13 @@ struct MSOChecks {
 
     /// Every returned item's digest, over its received bytes, compared in constant time.
     func checkDigests(_ issuerSigned: IssuerSigned, mso: MobileSecurityObject) throws(MDLError) -> [String: [String: CBOR]] {
-        // swift-crypto compares a digest with bytes in constant time, without copying the digest into an array.
+        // The digest is compared through its bytes, without copying it into an array (and without swift-crypto's
+        // generic `Digest == DataProtocol`, which resolved generic metadata for every item).
         let matches: ([UInt8], [UInt8]) -> Bool
         switch mso.digestAlgorithm {
-        case "SHA-256": matches = { SHA256.hash(data: $0) == $1 }
-        case "SHA-384": matches = { SHA384.hash(data: $0) == $1 }
-        case "SHA-512": matches = { SHA512.hash(data: $0) == $1 }
+        case "SHA-256": matches = { item, expected in Self.digest(SHA256.hash(data: item), equals: expected) }
+        case "SHA-384": matches = { item, expected in Self.digest(SHA384.hash(data: item), equals: expected) }
+        case "SHA-512": matches = { item, expected in Self.digest(SHA512.hash(data: item), equals: expected) }
         default:
             throw MDLError(code: .digestAlgorithmUnsupported, message: "digest algorithm \(mso.digestAlgorithm) is not supported")
         }
@@ -68,6 +69,11 @@ struct MSOChecks {
             if !elements.isEmpty { disclosed[nameSpace] = elements }
         }
         return disclosed
+    }
+
+    /// Whether `digest` equals `expected`, compared in constant time.
+    private static func digest(_ digest: some Digest, equals expected: [UInt8]) -> Bool {
+        digest.withUnsafeBytes { computed in expected.withUnsafeBytes { ConstantTime.equals(computed, $0) } }
     }
 
     /// `issuing_country` and `issuing_jurisdiction`, when disclosed, against the DS certificate's C and ST.
