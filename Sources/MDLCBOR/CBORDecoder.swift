@@ -311,10 +311,12 @@ struct CBORReader {
                 let length = try readLength(contentHead)
                 let contentStart = position - head.offset
                 position += length
-                return .embedded(EmbeddedCBOR(encoded: Array(bytes[head.offset..<position]), contentStart: contentStart, chunkedContent: []))
+                let encoded = Array(bytes[head.offset..<position])
+                return .embedded(EmbeddedCBOR(encoded: encoded, contentStart: contentStart, chunkedContent: []))
             }
             let content = try readString(contentHead)
-            return .embedded(EmbeddedCBOR(encoded: Array(bytes[head.offset..<position]), contentStart: nil, chunkedContent: content))
+            let encoded = Array(bytes[head.offset..<position])
+            return .embedded(EmbeddedCBOR(encoded: encoded, contentStart: nil, chunkedContent: content))
         }
         return .tagged(tag, try readItem(depth: depth + 1))
     }

@@ -22,7 +22,7 @@ public struct IssuerSignedItem: Sendable, Hashable {
     public init(_ embedded: EmbeddedCBOR, decoder: CBORDecoder = CBORDecoder()) throws(MDLError) {
         let values: [CBOR?]
         if let known = decoder.decodeMap(embedded, knownTextKeys: Self.keys) {
-            // The usual item: exactly the four members, read without building a map (see `decodeMap`).
+            // The usual item: known members only, read without building a map (see `decodeMap`).
             values = known
         } else {
             // Anything else (extra members, indefinite lengths, malformations) takes the general decoder, which
@@ -31,7 +31,9 @@ public struct IssuerSignedItem: Sendable, Hashable {
             values = Self.keys.map { map[$0.description] }
         }
         func required(_ index: Int) throws(MDLError) -> CBOR {
-            guard let value = values[index] else { throw MDLError.structure("IssuerSignedItem.\(Self.keys[index]) is missing") }
+            guard let value = values[index] else {
+                throw MDLError.structure("IssuerSignedItem.\(Self.keys[index]) is missing")
+            }
             return value
         }
         guard case .unsigned(let digestID) = try required(0) else {
