@@ -4,7 +4,10 @@
 /// text compare as the CBOR data model does (bit patterns, UTF-8 bytes; see `CBOREquality.swift`).
 /// Items embedded with tag 24 keep the exact bytes they were received in (see ``EmbeddedCBOR``), because
 /// ISO 18013-5 digests and signatures are computed over received bytes, never over a re-encoding.
-public indirect enum CBOR: Sendable, Hashable {
+///
+/// Only ``tagged(_:_:)`` is `indirect` (it is the one case that holds a `CBOR` directly): boxing every case cost
+/// one heap allocation per decoded item, a tenth of a presentation's verification (issue 7).
+public enum CBOR: Sendable, Hashable {
     /// An unsigned integer (major type 0).
     case unsigned(UInt64)
     /// A negative integer (major type 1) holding `n` for the value `-1 - n`, so the whole range fits.
@@ -18,7 +21,7 @@ public indirect enum CBOR: Sendable, Hashable {
     /// A map (major type 5), keeping the received order of its entries.
     case map(CBORMap)
     /// A tagged item (major type 6) other than tag 24.
-    case tagged(UInt64, CBOR)
+    indirect case tagged(UInt64, CBOR)
     /// An encoded CBOR data item, tag 24 over a byte string (`#6.24(bstr .cbor X)`).
     case embedded(EmbeddedCBOR)
     /// `true` or `false`.

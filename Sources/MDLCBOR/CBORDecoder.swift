@@ -138,16 +138,37 @@ struct CBORReader {
         case 1: return .negative(head.argument ?? 0)
         case 2: return .bytes(try readString(head))
         case 3:
-            let raw = try readString(head)
-            guard let text = String(validating: raw, as: UTF8.self) else {
-                throw CBORError(.invalidUTF8, at: head.offset, "text string is not valid UTF-8")
+            let text: String?
+            if head.argument != nil {
+                // Definite length: read the text straight from the input, without an intermediate array.
+                let length = try readLength(head)
+                text = Self.utf8Text(bytes[position..<position + length])
+                position += length
+            } else {
+                text = Self.utf8Text(try readString(head)[...])
             }
+            guard let text else { throw CBORError(.invalidUTF8, at: head.offset, "text string is not valid UTF-8") }
             return .text(text)
         case 4: return .array(try readArray(head, depth: depth))
         case 5: return .map(try readMap(head, depth: depth))
         case 6: return try readTagged(head, depth: depth)
         default: return try readSimple(head)
         }
+    }
+
+    /// `raw` as a string, or `nil` when it is not valid UTF-8.
+    ///
+    /// ASCII (nearly every mdoc key and most values) is valid UTF-8 as it stands, so it is decoded without the
+    /// generic validator, which cost a twentieth of a presentation's verification (issue 7); anything else is
+    /// validated strictly as before.
+    static func utf8Text(_ raw: ArraySlice<UInt8>) -> String? {
+        let isASCII = raw.withUnsafeBufferPointer { buffer in
+            var combined: UInt8 = 0
+            for byte in buffer { combined |= byte }
+            return combined < 0x80
+        }
+        if isASCII { return String(decoding: raw, as: UTF8.self) }
+        return String(validating: raw, as: UTF8.self)
     }
 
     mutating func checkedCount(_ head: Head, minimumBytesEach: Int) throws(CBORError) -> Int {
@@ -246,7 +267,10 @@ struct CBORReader {
                     throw CBORError(.duplicateKey, at: offset, "map key appears twice")
                 }
             } else {
-                if seen.isEmpty { for entry in entries { seen.insert(entry.key) } }
+                if seen.isEmpty {
+                    seen.reserveCapacity(max(entries.capacity, 2 * linearLimit))
+                    for entry in entries { seen.insert(entry.key) }
+                }
                 guard seen.insert(key).inserted else {
                     throw CBORError(.duplicateKey, at: offset, "map key appears twice")
                 }
@@ -282,8 +306,17 @@ struct CBORReader {
             guard contentHead.major == 2 else {
                 throw CBORError(.invalidTagContent, at: contentHead.offset, "tag 24 must enclose a byte string")
             }
+            if contentHead.argument != nil {
+                // Definite length: the content is the tail of the item's bytes, so only the item is copied.
+                let length = try readLength(contentHead)
+                let contentStart = position - head.offset
+                position += length
+                let encoded = Array(bytes[head.offset..<position])
+                return .embedded(EmbeddedCBOR(encoded: encoded, contentStart: contentStart, chunkedContent: []))
+            }
             let content = try readString(contentHead)
-            return .embedded(EmbeddedCBOR(encoded: Array(bytes[head.offset..<position]), content: content))
+            let encoded = Array(bytes[head.offset..<position])
+            return .embedded(EmbeddedCBOR(encoded: encoded, contentStart: nil, chunkedContent: content))
         }
         return .tagged(tag, try readItem(depth: depth + 1))
     }

@@ -58,8 +58,9 @@ public struct CBORWriter: Sendable {
             write(content)
         case .embedded(let embedded):
             writeHead(major: 6, argument: 24)
-            writeHead(major: 2, argument: UInt64(embedded.content.count))
-            bytes.append(contentsOf: embedded.content)
+            let content = embedded.contentBytes
+            writeHead(major: 2, argument: UInt64(content.count))
+            bytes.append(contentsOf: content)
         case .bool(let value): bytes.append(value ? 0xf5 : 0xf4)
         case .null: bytes.append(0xf6)
         case .undefined: bytes.append(0xf7)

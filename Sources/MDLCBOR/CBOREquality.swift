@@ -13,7 +13,7 @@ extension CBOR {
         case (.unsigned(let a), .unsigned(let b)): return a == b
         case (.negative(let a), .negative(let b)): return a == b
         case (.bytes(let a), .bytes(let b)): return a == b
-        case (.text(let a), .text(let b)): return a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+        case (.text(let a), .text(let b)): return sameUTF8(a, b)
         case (.array(let a), .array(let b)): return a == b
         case (.map(let a), .map(let b)): return a == b
         case (.tagged(let tagA, let a), .tagged(let tagB, let b)): return tagA == tagB && a == b
@@ -24,6 +24,21 @@ extension CBOR {
         case (.float(let a), .float(let b)): return a.isNaN ? b.isNaN : a.bitPattern == b.bitPattern
         default: return false
         }
+    }
+
+    /// Whether two strings have the same UTF-8 bytes (no Unicode canonical equivalence). Compares the contiguous
+    /// storage directly when both have it (native Swift strings always do); iterating the UTF-8 views was a
+    /// visible part of map lookups (issue 7).
+    static func sameUTF8(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        let contiguous = a.utf8.withContiguousStorageIfAvailable { left in
+            b.utf8.withContiguousStorageIfAvailable { right in
+                for index in 0..<left.count where left[index] != right[index] { return false }
+                return true
+            }
+        }
+        if let equal = contiguous ?? nil { return equal }
+        return a.utf8.elementsEqual(b.utf8)
     }
 
     /// Hashes the item consistently with ``==(_:_:)``.

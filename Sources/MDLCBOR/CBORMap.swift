@@ -52,7 +52,13 @@ public struct CBORMap: Sendable, Hashable, ExpressibleByDictionaryLiteral, Seque
 
     /// The value for a text key.
     public subscript(key: String) -> CBOR? {
-        get { self[.text(key)] }
+        get {
+            // Same answer as `self[.text(key)]`, without building a `CBOR` and switching over every entry's pair.
+            for entry in entries {
+                if case .text(let text) = entry.key, CBOR.sameUTF8(text, key) { return entry.value }
+            }
+            return nil
+        }
         set { self[.text(key)] = newValue }
     }
 

@@ -6,13 +6,15 @@ public enum ConstantTime {
     ///
     /// Use it for MAC tags and digests. Lengths are not secret: different lengths return `false` at once.
     public static func equals(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+        lhs.withUnsafeBytes { left in rhs.withUnsafeBytes { right in equals(left, right) } }
+    }
+
+    /// Whether the bytes of `lhs` and `rhs` are equal, compared as the array form is, without copying
+    /// them into arrays (e.g. a swift-crypto digest through its `withUnsafeBytes`).
+    public static func equals(_ lhs: UnsafeRawBufferPointer, _ rhs: UnsafeRawBufferPointer) -> Bool {
         guard lhs.count == rhs.count else { return false }
         guard !lhs.isEmpty else { return true }
         _ = Sodium.isReady
-        return lhs.withUnsafeBytes { left in
-            rhs.withUnsafeBytes { right in
-                sodium_memcmp(left.baseAddress, right.baseAddress, lhs.count) == 0
-            }
-        }
+        return sodium_memcmp(lhs.baseAddress, rhs.baseAddress, lhs.count) == 0
     }
 }

@@ -19,8 +19,10 @@ public struct IssuerSigned: Sendable, Hashable {
         if let nameSpacesItem = map["nameSpaces"] {
             for entry in try nameSpacesItem.requireMap("IssuerSigned.nameSpaces") {
                 guard let nameSpace = entry.key.text else { throw MDLError.structure("namespace names must be text") }
+                let elements = try entry.value.requireArray("IssuerSigned.nameSpaces.\(nameSpace)")
                 var items: [IssuerSignedItem] = []
-                for element in try entry.value.requireArray("IssuerSigned.nameSpaces.\(nameSpace)") {
+                items.reserveCapacity(elements.count)
+                for element in elements {
                     guard let embedded = element.embedded else {
                         throw MDLError.structure("IssuerSignedItemBytes must be tag 24 over a byte string")
                     }

@@ -20,19 +20,40 @@ public struct IssuerSignedItem: Sendable, Hashable {
 
     /// Reads an item from its `IssuerSignedItemBytes`.
     public init(_ embedded: EmbeddedCBOR, decoder: CBORDecoder = CBORDecoder()) throws(MDLError) {
-        let map = try embedded.decodedStructure(decoder, what: "IssuerSignedItem").requireMap("IssuerSignedItem")
-        guard case .unsigned(let digestID) = try map.required("digestID", in: "IssuerSignedItem") else {
+        let values: [CBOR?]
+        if let known = decoder.decodeMap(embedded, knownTextKeys: Self.keys) {
+            // The usual item: known members only, read without building a map (see `decodeMap`).
+            values = known
+        } else {
+            // Anything else (extra members, indefinite lengths, malformations) takes the general decoder, which
+            // accepts or refuses it as it always has.
+            let map = try embedded.decodedStructure(decoder, what: "IssuerSignedItem").requireMap("IssuerSignedItem")
+            values = Self.keys.map { map[$0.description] }
+        }
+        func required(_ index: Int) throws(MDLError) -> CBOR {
+            guard let value = values[index] else {
+                throw MDLError.structure("IssuerSignedItem.\(Self.keys[index]) is missing")
+            }
+            return value
+        }
+        guard case .unsigned(let digestID) = try required(0) else {
             throw MDLError.structure("IssuerSignedItem.digestID must be an unsigned integer")
         }
-        guard let random = try map.required("random", in: "IssuerSignedItem").bytes else {
+        guard let random = try required(1).bytes else {
             throw MDLError.structure("IssuerSignedItem.random must be a byte string")
+        }
+        guard let elementIdentifier = try required(2).text else {
+            throw MDLError.structure("IssuerSignedItem.elementIdentifier must be a text string")
         }
         self.digestID = digestID
         self.random = random
-        self.elementIdentifier = try map.requiredText("elementIdentifier", in: "IssuerSignedItem")
-        self.elementValue = try map.required("elementValue", in: "IssuerSignedItem")
+        self.elementIdentifier = elementIdentifier
+        self.elementValue = try required(3)
         self.embedded = embedded
     }
+
+    /// The members of IssuerSignedItem, in the order the initialiser reads them.
+    private static let keys: [StaticString] = ["digestID", "random", "elementIdentifier", "elementValue"]
 
     /// Creates an item (for issuers); ``itemBytes`` is the deterministic encoding.
     public init(digestID: UInt64, random: [UInt8], elementIdentifier: String, elementValue: CBOR) {

@@ -77,6 +77,7 @@ public struct MobileSecurityObject: Sendable, Hashable {
                 throw MDLError.structure("valueDigests must map namespaces to digest maps")
             }
             var perID: [UInt64: [UInt8]] = [:]
+            perID.reserveCapacity(ids.count)
             for digest in ids {
                 guard case .unsigned(let id) = digest.key, let value = digest.value.bytes else {
                     throw MDLError.structure("valueDigests.\(nameSpace) must map unsigned digestIDs to byte strings")

@@ -36,31 +36,44 @@ struct MSOChecks {
 
     /// Every returned item's digest, over its received bytes, compared in constant time.
     func checkDigests(_ issuerSigned: IssuerSigned, mso: MobileSecurityObject) throws(MDLError) -> [String: [String: CBOR]] {
-        let hash: ([UInt8]) -> [UInt8]
+        // The digest is compared through its bytes, without copying it into an array (and without swift-crypto's
+        // generic `Digest == DataProtocol`, which resolved generic metadata for every item).
+        let matches: ([UInt8], [UInt8]) -> Bool
         switch mso.digestAlgorithm {
-        case "SHA-256": hash = { Array(SHA256.hash(data: $0)) }
-        case "SHA-384": hash = { Array(SHA384.hash(data: $0)) }
-        case "SHA-512": hash = { Array(SHA512.hash(data: $0)) }
+        case "SHA-256": matches = { item, expected in Self.digest(SHA256.hash(data: item), equals: expected) }
+        case "SHA-384": matches = { item, expected in Self.digest(SHA384.hash(data: item), equals: expected) }
+        case "SHA-512": matches = { item, expected in Self.digest(SHA512.hash(data: item), equals: expected) }
         default:
             throw MDLError(code: .digestAlgorithmUnsupported, message: "digest algorithm \(mso.digestAlgorithm) is not supported")
         }
         var disclosed: [String: [String: CBOR]] = [:]
         for nameSpace in issuerSigned.nameSpaceOrder {
-            var seenIDs = Set<UInt64>()
-            for item in issuerSigned.nameSpaces[nameSpace] ?? [] {
-                guard let expected = mso.valueDigests[nameSpace]?[item.digestID] else {
+            // The namespace's digests and disclosed elements are looked up once, not once per item.
+            let items = issuerSigned.nameSpaces[nameSpace] ?? []
+            let digests = mso.valueDigests[nameSpace] ?? [:]
+            var elements = disclosed[nameSpace] ?? [:]
+            elements.reserveCapacity(elements.count + items.count)
+            var seenIDs = Set<UInt64>(minimumCapacity: items.count)
+            for item in items {
+                guard let expected = digests[item.digestID] else {
                     throw MDLError(code: .digestMissing, message: "no digest for \(nameSpace) digestID \(item.digestID)")
                 }
-                guard ConstantTime.equals(hash(item.itemBytes), expected) else {
+                guard matches(item.itemBytes, expected) else {
                     throw MDLError(code: .digestMismatch, message: "the digest of \(nameSpace)/\(item.elementIdentifier) does not match the MSO")
                 }
-                guard seenIDs.insert(item.digestID).inserted, disclosed[nameSpace]?[item.elementIdentifier] == nil else {
+                guard seenIDs.insert(item.digestID).inserted, elements[item.elementIdentifier] == nil else {
                     throw MDLError.structure("\(nameSpace) returns digestID \(item.digestID) or element \(item.elementIdentifier) twice")
                 }
-                disclosed[nameSpace, default: [:]][item.elementIdentifier] = item.elementValue
+                elements[item.elementIdentifier] = item.elementValue
             }
+            if !elements.isEmpty { disclosed[nameSpace] = elements }
         }
         return disclosed
+    }
+
+    /// Whether `digest` equals `expected`, compared in constant time.
+    private static func digest(_ digest: some Digest, equals expected: [UInt8]) -> Bool {
+        digest.withUnsafeBytes { computed in expected.withUnsafeBytes { ConstantTime.equals(computed, $0) } }
     }
 
     /// `issuing_country` and `issuing_jurisdiction`, when disclosed, against the DS certificate's C and ST.

@@ -1,0 +1,71 @@
+extension CBORDecoder {
+    /// Decodes a map whose keys are all among the ASCII text `keys`, returning each key's value in the order of
+    /// `keys` (`nil` for a key the map lacks), without building the map or its keys' strings.
+    ///
+    /// It answers only for the regular case: one definite-length map, every key a definite-length text string equal
+    /// to one of `keys`, none repeated, nothing after the map, everything within the limits and, under
+    /// ``Options/strict``, in preferred form. For anything else (an unknown or repeated key, an indefinite length,
+    /// a malformation) it returns `nil`, and the caller decodes with ``decode(_:)``, which accepts or refuses the
+    /// input exactly as always. Whenever it answers, ``decode(_:)`` would have decoded the same map.
+    ///
+    /// Made for the item every disclosed element arrives in (`IssuerSignedItem`, four text keys), which was the
+    /// largest part of a presentation's verification besides the signatures (issue 7).
+    ///
+    /// ```swift
+    /// if let values = decoder.decodeMap(bytes, knownTextKeys: ["digestID", "random"]) { … }
+    /// ```
+    public func decodeMap(_ bytes: [UInt8], knownTextKeys keys: [StaticString]) -> [CBOR?]? {
+        decodeMap(bytes, from: 0, knownTextKeys: keys)
+    }
+
+    /// ``decodeMap(_:knownTextKeys:)`` over the item an ``EmbeddedCBOR`` holds, read in place (no copy of it).
+    public func decodeMap(_ embedded: EmbeddedCBOR, knownTextKeys keys: [StaticString]) -> [CBOR?]? {
+        let content = embedded.contentBytes
+        if content.endIndex == embedded.encoded.endIndex {
+            return decodeMap(embedded.encoded, from: content.startIndex, knownTextKeys: keys)
+        }
+        return decodeMap(Array(content), from: 0, knownTextKeys: keys)
+    }
+
+    /// The map that runs from `start` to the end of `bytes`.
+    private func decodeMap(_ bytes: [UInt8], from start: Int, knownTextKeys keys: [StaticString]) -> [CBOR?]? {
+        guard bytes.count - start <= options.maxInputBytes, options.maxDepth >= 1 else { return nil }
+        var reader = CBORReader(bytes: bytes, options: options)
+        reader.position = start
+        do {
+            let head = try reader.readHead()
+            guard head.major == 5, head.argument != nil else { return nil }
+            let count = try reader.checkedCount(head, minimumBytesEach: 2)
+            var values = [CBOR?](repeating: nil, count: keys.count)
+            for _ in 0..<count {
+                guard let index = try reader.readKnownTextKey(keys), values[index] == nil else { return nil }
+                values[index] = try reader.readItem(depth: 1)
+            }
+            guard reader.position == bytes.count else { return nil }
+            return values
+        } catch {
+            return nil
+        }
+    }
+}
+
+extension CBORReader {
+    /// Reads a definite-length text key and returns its index in `keys`, or `nil` when it is none of them (or not
+    /// a definite-length text string). The bytes equal to an ASCII key are valid UTF-8 as they stand.
+    mutating func readKnownTextKey(_ keys: [StaticString]) throws(CBORError) -> Int? {
+        let head = try readHead()
+        guard head.major == 3, head.argument != nil else { return nil }
+        let length = try readLength(head)
+        defer { position += length }
+        return bytes.withUnsafeBufferPointer { buffer in
+            for (index, key) in keys.enumerated() where key.utf8CodeUnitCount == length {
+                let matches = key.withUTF8Buffer { name in
+                    for offset in 0..<length where name[offset] != buffer[position + offset] { return false }
+                    return true
+                }
+                if matches { return index }
+            }
+            return nil
+        }
+    }
+}
