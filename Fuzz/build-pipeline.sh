@@ -26,6 +26,10 @@ mkdir -p "$work"
 cflags=()
 for map in "$debug"/*.build/module.modulemap; do cflags+=(-Xcc "-fmodule-map-file=$map"); done
 for shim in CMDLSodium CMDLCurl CMDLZlib; do cflags+=(-I "$root/Sources/$shim"); done
+# GRDB's system-library module (MDLKit's SQLite stores import GRDB, which imports it).
+grdb_sqlite="$(dirname "$debug")/checkouts/GRDB.swift/Sources/GRDBSQLite/module.modulemap"
+[[ -f "$grdb_sqlite" ]] || grdb_sqlite="$root/.build/checkouts/GRDB.swift/Sources/GRDBSQLite/module.modulemap"
+cflags+=(-Xcc "-fmodule-map-file=$grdb_sqlite")
 swiftflags=(-O -parse-as-library -swift-version 6 -sanitize=fuzzer,address -enable-upcoming-feature ExistentialAny
     -enable-upcoming-feature MemberImportVisibility -I "$work" -I "$debug/Modules" "${cflags[@]}")
 
@@ -49,5 +53,5 @@ dependencies=()
 while IFS= read -r line; do line="${line#\'}"; dependencies+=("${line%\'}"); done < "$work/dependencies.txt"
 swiftc "${swiftflags[@]}" -module-name PipelineFuzz "$here/PipelineFuzz/main.swift" \
     "$work/MDLCBOR.o" "$work/MDLCOSE.o" "$work/MDLKit.o" "${dependencies[@]}" \
-    -lsodium -lcurl -lz -lstdc++ -o "$output" 2> >(grep -v "Cannot export local symbol" >&2)
+    -lsodium -lcurl -lz -lsqlite3 -lstdc++ -o "$output" 2> >(grep -v "Cannot export local symbol" >&2)
 echo "built $output"
