@@ -52,7 +52,7 @@ struct RequestDemo {
             let answer = try await wallet.respond(
                 to: request.authorizationRequestURI, client: client, verifier: walletVerifier,
                 consent: ScriptedConsent(.approveSubset(approved)), now: now)
-            narrator.line("wallet verified the request (\(answer.summary.relyingPartyNameZH), purpose \(answer.summary.purpose.rawValue)); holder approved \(approved.count) of \(answer.summary.elements.count)")
+            narrator.line("wallet verified the request (\(answer.summary.relyingPartyNameZH), purpose: \(answer.summary.purpose.nameEN)); holder approved \(approved.count) of \(answer.summary.elements.count)")
             if case .presented(let presentation, let receipt)? = await outcomeIterator.next() {
                 let returned = presentation.documents.flatMap { $0.issuerSigned.values.flatMap(\.keys) }.sorted()
                 narrator.outcome(
