@@ -93,3 +93,33 @@ extension CBORReader {
         }
     }
 }
+
+extension CBORDecoder {
+    /// Decodes the item an ``EmbeddedCBOR`` holds, read in place from its ``EmbeddedCBOR/encoded`` bytes rather
+    /// than from a copy of its content: the same item, or the same error with the same offset (counted from the
+    /// start of the content), as `decode(embedded.content)`.
+    ///
+    /// The MSO is a kilobyte or two; decoding it through ``EmbeddedCBOR/content`` copied it once more (issue 7).
+    ///
+    /// - Parameter embedded: the tag-24 item whose content is decoded.
+    public func decode(_ embedded: EmbeddedCBOR) throws(CBORError) -> CBOR {
+        let content = embedded.contentBytes
+        guard content.endIndex == embedded.encoded.endIndex else { return try decode(Array(content)) }
+        guard content.count <= options.maxInputBytes else {
+            throw CBORError(.inputTooLarge, at: 0, "input of \(content.count) bytes exceeds \(options.maxInputBytes)")
+        }
+        let start = content.startIndex
+        var reader = CBORReader(bytes: embedded.encoded, options: options)
+        reader.position = start
+        do throws(CBORError) {
+            let item = try reader.readItem(depth: 0)
+            guard reader.position == embedded.encoded.count else {
+                throw CBORError(.trailingBytes, at: reader.position, "\(embedded.encoded.count - reader.position) bytes after the item")
+            }
+            return item
+        } catch {
+            // The reader counts from the start of `encoded`; errors count from the start of the content.
+            throw CBORError(error.code, at: error.offset - start, error.message)
+        }
+    }
+}
