@@ -32,7 +32,9 @@ extension CBORDecoder {
     ///   - embedded: the tag-24 item whose content is the map.
     ///   - keys: the ASCII text keys the map may have.
     ///   - values: receives each key's value in the order of `keys` (`nil` for a key the map lacks).
-    public func decodeMap(_ embedded: EmbeddedCBOR, knownTextKeys keys: [StaticString], into values: inout [CBOR?]) -> Bool {
+    public func decodeMap(
+        _ embedded: EmbeddedCBOR, knownTextKeys keys: [StaticString], into values: inout [CBOR?]
+    ) -> Bool {
         let content = embedded.contentBytes
         if content.endIndex == embedded.encoded.endIndex {
             return decodeMap(embedded.encoded, from: content.startIndex, knownTextKeys: keys, into: &values)
@@ -114,7 +116,8 @@ extension CBORDecoder {
         do throws(CBORError) {
             let item = try reader.readItem(depth: 0)
             guard reader.position == embedded.encoded.count else {
-                throw CBORError(.trailingBytes, at: reader.position, "\(embedded.encoded.count - reader.position) bytes after the item")
+                let trailing = embedded.encoded.count - reader.position
+                throw CBORError(.trailingBytes, at: reader.position, "\(trailing) bytes after the item")
             }
             return item
         } catch {

@@ -278,7 +278,11 @@ struct CBORReader {
                 if !inSets {
                     inSets = true
                     let capacity = max(entries.capacity, 2 * linearLimit)
-                    if case .unsigned = key { seenUnsigned.reserveCapacity(capacity) } else { seen.reserveCapacity(capacity) }
+                    if case .unsigned = key {
+                        seenUnsigned.reserveCapacity(capacity)
+                    } else {
+                        seen.reserveCapacity(capacity)
+                    }
                     for entry in entries { _ = insert(entry.key) }
                 }
                 guard insert(key) else {

@@ -43,7 +43,8 @@ struct LargeMapTests {
 
     @Test func theReusedValueArrayGivesWhatTheArrayFormGives() throws {
         let keys: [StaticString] = ["digestID", "random", "elementIdentifier", "elementValue"]
-        let first = EmbeddedCBOR(.map(["digestID": 1, "random": .bytes([1]), "elementIdentifier": "a", "elementValue": 5]))
+        let first = EmbeddedCBOR(
+            .map(["digestID": 1, "random": .bytes([1]), "elementIdentifier": "a", "elementValue": 5]))
         let second = EmbeddedCBOR(.map(["digestID": 2, "random": .bytes([2])]))
         let refused = EmbeddedCBOR(.map(["digestID": 3, "other": 1]))
         var values: [CBOR?] = []

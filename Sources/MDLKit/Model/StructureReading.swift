@@ -30,7 +30,8 @@ extension CBORMap {
     func requireOnlyKeys(_ allowed: [String], in structure: String) throws(MDLError) {
         for entry in entries {  // not `keys`, which copies them into a new array
             guard case .text(let name) = entry.key, allowed.contains(name) else {
-                throw MDLError.structure("\(structure) has an unexpected member \(CBORDiagnostic.format(entry.key, maxBytesShown: 16))")
+                let member = CBORDiagnostic.format(entry.key, maxBytesShown: 16)
+                throw MDLError.structure("\(structure) has an unexpected member \(member)")
             }
         }
     }

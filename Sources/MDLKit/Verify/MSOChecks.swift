@@ -62,10 +62,13 @@ struct MSOChecks {
                     throw MDLError(code: .digestMissing, message: "no digest for \(nameSpace) digestID \(digestID)")
                 }
                 guard matches(items[index].embedded.encoded, expected) else {
-                    throw MDLError(code: .digestMismatch, message: "the digest of \(nameSpace)/\(items[index].elementIdentifier) does not match the MSO")
+                    let element = "\(nameSpace)/\(items[index].elementIdentifier)"
+                    throw MDLError(code: .digestMismatch, message: "the digest of \(element) does not match the MSO")
                 }
                 let identifier = items[index].elementIdentifier
-                guard seenIDs.insert(digestID).inserted, elements.updateValue(items[index].elementValue, forKey: identifier) == nil else {
+                guard seenIDs.insert(digestID).inserted,
+                    elements.updateValue(items[index].elementValue, forKey: identifier) == nil
+                else {
                     throw MDLError.structure("\(nameSpace) returns digestID \(digestID) or element \(identifier) twice")
                 }
             }
