@@ -20,31 +20,57 @@ extension CBORDecoder {
 
     /// ``decodeMap(_:knownTextKeys:)`` over the item an ``EmbeddedCBOR`` holds, read in place (no copy of it).
     public func decodeMap(_ embedded: EmbeddedCBOR, knownTextKeys keys: [StaticString]) -> [CBOR?]? {
+        var values: [CBOR?] = []
+        return decodeMap(embedded, knownTextKeys: keys, into: &values) ? values : nil
+    }
+
+    /// ``decodeMap(_:knownTextKeys:)`` over an ``EmbeddedCBOR``, writing the values into `values` (made
+    /// `keys.count` long, every slot reset) so that a caller reading many such maps reuses one array instead of
+    /// allocating one per map. Returns `false`, leaving `values` unspecified, whenever the array form returns `nil`.
+    ///
+    /// - Parameters:
+    ///   - embedded: the tag-24 item whose content is the map.
+    ///   - keys: the ASCII text keys the map may have.
+    ///   - values: receives each key's value in the order of `keys` (`nil` for a key the map lacks).
+    public func decodeMap(
+        _ embedded: EmbeddedCBOR, knownTextKeys keys: [StaticString], into values: inout [CBOR?]
+    ) -> Bool {
         let content = embedded.contentBytes
         if content.endIndex == embedded.encoded.endIndex {
-            return decodeMap(embedded.encoded, from: content.startIndex, knownTextKeys: keys)
+            return decodeMap(embedded.encoded, from: content.startIndex, knownTextKeys: keys, into: &values)
         }
-        return decodeMap(Array(content), from: 0, knownTextKeys: keys)
+        return decodeMap(Array(content), from: 0, knownTextKeys: keys, into: &values)
     }
 
     /// The map that runs from `start` to the end of `bytes`.
     private func decodeMap(_ bytes: [UInt8], from start: Int, knownTextKeys keys: [StaticString]) -> [CBOR?]? {
-        guard bytes.count - start <= options.maxInputBytes, options.maxDepth >= 1 else { return nil }
+        var values: [CBOR?] = []
+        return decodeMap(bytes, from: start, knownTextKeys: keys, into: &values) ? values : nil
+    }
+
+    /// The map that runs from `start` to the end of `bytes`, its values written into `values`.
+    private func decodeMap(
+        _ bytes: [UInt8], from start: Int, knownTextKeys keys: [StaticString], into values: inout [CBOR?]
+    ) -> Bool {
+        guard bytes.count - start <= options.maxInputBytes, options.maxDepth >= 1 else { return false }
         var reader = CBORReader(bytes: bytes, options: options)
         reader.position = start
         do {
             let head = try reader.readHead()
-            guard head.major == 5, head.argument != nil else { return nil }
+            guard head.major == 5, head.argument != nil else { return false }
             let count = try reader.checkedCount(head, minimumBytesEach: 2)
-            var values = [CBOR?](repeating: nil, count: keys.count)
+            if values.count == keys.count {
+                for index in values.indices { values[index] = nil }
+            } else {
+                values = [CBOR?](repeating: nil, count: keys.count)
+            }
             for _ in 0..<count {
-                guard let index = try reader.readKnownTextKey(keys), values[index] == nil else { return nil }
+                guard let index = try reader.readKnownTextKey(keys), values[index] == nil else { return false }
                 values[index] = try reader.readItem(depth: 1)
             }
-            guard reader.position == bytes.count else { return nil }
-            return values
+            return reader.position == bytes.count
         } catch {
-            return nil
+            return false
         }
     }
 }
@@ -66,6 +92,37 @@ extension CBORReader {
                 if matches { return index }
             }
             return nil
+        }
+    }
+}
+
+extension CBORDecoder {
+    /// Decodes the item an ``EmbeddedCBOR`` holds, read in place from its ``EmbeddedCBOR/encoded`` bytes rather
+    /// than from a copy of its content: the same item, or the same error with the same offset (counted from the
+    /// start of the content), as `decode(embedded.content)`.
+    ///
+    /// The MSO is a kilobyte or two; decoding it through ``EmbeddedCBOR/content`` copied it once more (issue 7).
+    ///
+    /// - Parameter embedded: the tag-24 item whose content is decoded.
+    public func decode(_ embedded: EmbeddedCBOR) throws(CBORError) -> CBOR {
+        let content = embedded.contentBytes
+        guard content.endIndex == embedded.encoded.endIndex else { return try decode(Array(content)) }
+        guard content.count <= options.maxInputBytes else {
+            throw CBORError(.inputTooLarge, at: 0, "input of \(content.count) bytes exceeds \(options.maxInputBytes)")
+        }
+        let start = content.startIndex
+        var reader = CBORReader(bytes: embedded.encoded, options: options)
+        reader.position = start
+        do throws(CBORError) {
+            let item = try reader.readItem(depth: 0)
+            guard reader.position == embedded.encoded.count else {
+                let trailing = embedded.encoded.count - reader.position
+                throw CBORError(.trailingBytes, at: reader.position, "\(trailing) bytes after the item")
+            }
+            return item
+        } catch {
+            // The reader counts from the start of `encoded`; errors count from the start of the content.
+            throw CBORError(error.code, at: error.offset - start, error.message)
         }
     }
 }

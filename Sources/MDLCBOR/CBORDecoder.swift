@@ -258,20 +258,34 @@ struct CBORReader {
         var entries: [CBORMap.Entry] = []
         // Duplicate keys: mdoc maps are small, and comparing a key with the few before it is several times cheaper
         // than hashing every key into a set (measured: the set was a tenth of a verification). Larger maps switch
-        // to the set, so the check stays linear. Both use CBOR's value equality.
+        // to the sets, so the check stays linear. Both use CBOR's value equality: an unsigned integer key equals only
+        // the same unsigned integer, so those keys (the MSO's digestIDs) go into a set of integers, cheaper to hash
+        // than `CBOR`; every other key goes into the set of `CBOR`.
         let linearLimit = 16
         var seen = Set<CBOR>()
+        var seenUnsigned = Set<UInt64>()
+        var inSets = false
+        func insert(_ key: CBOR) -> Bool {
+            if case .unsigned(let number) = key { return seenUnsigned.insert(number).inserted }
+            return seen.insert(key).inserted
+        }
         func add(_ key: CBOR, _ value: CBOR, at offset: Int) throws(CBORError) {
             if entries.count < linearLimit {
                 guard !entries.contains(where: { $0.key == key }) else {
                     throw CBORError(.duplicateKey, at: offset, "map key appears twice")
                 }
             } else {
-                if seen.isEmpty {
-                    seen.reserveCapacity(max(entries.capacity, 2 * linearLimit))
-                    for entry in entries { seen.insert(entry.key) }
+                if !inSets {
+                    inSets = true
+                    let capacity = max(entries.capacity, 2 * linearLimit)
+                    if case .unsigned = key {
+                        seenUnsigned.reserveCapacity(capacity)
+                    } else {
+                        seen.reserveCapacity(capacity)
+                    }
+                    for entry in entries { _ = insert(entry.key) }
                 }
-                guard seen.insert(key).inserted else {
+                guard insert(key) else {
                     throw CBORError(.duplicateKey, at: offset, "map key appears twice")
                 }
             }

@@ -20,10 +20,17 @@ public struct IssuerSignedItem: Sendable, Hashable {
 
     /// Reads an item from its `IssuerSignedItemBytes`.
     public init(_ embedded: EmbeddedCBOR, decoder: CBORDecoder = CBORDecoder()) throws(MDLError) {
+        var scratch: [CBOR?] = []
+        try self.init(embedded, decoder: decoder, scratch: &scratch)
+    }
+
+    /// Reads an item, using `scratch` for the members' values: one array for all the items of a response
+    /// instead of one per item (issue 7).
+    init(_ embedded: EmbeddedCBOR, decoder: CBORDecoder, scratch: inout [CBOR?]) throws(MDLError) {
         let values: [CBOR?]
-        if let known = decoder.decodeMap(embedded, knownTextKeys: Self.keys) {
+        if decoder.decodeMap(embedded, knownTextKeys: Self.keys, into: &scratch) {
             // The usual item: known members only, read without building a map (see `decodeMap`).
-            values = known
+            values = scratch
         } else {
             // Anything else (extra members, indefinite lengths, malformations) takes the general decoder, which
             // accepts or refuses it as it always has.

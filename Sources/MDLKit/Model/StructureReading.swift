@@ -24,10 +24,14 @@ extension CBORDecoder {
 extension CBORMap {
     /// Refuses keys outside `allowed`: the CDDL of these structures is closed, and an unknown key is how a
     /// damaged or tampered field name (say `nameSpaces` → `nameSpacas`) would otherwise silently drop data.
-    func requireOnlyKeys(_ allowed: Set<String>, in structure: String) throws(MDLError) {
-        for key in keys {
-            guard let name = key.text, allowed.contains(name) else {
-                throw MDLError.structure("\(structure) has an unexpected member \(CBORDiagnostic.format(key, maxBytesShown: 16))")
+    ///
+    /// `allowed` is an array: these structures have two to four members, and building a `Set` from the literal on
+    /// every call cost more than the comparisons (issue 7). The comparison is `String`'s, as the set's was.
+    func requireOnlyKeys(_ allowed: [String], in structure: String) throws(MDLError) {
+        for entry in entries {  // not `keys`, which copies them into a new array
+            guard case .text(let name) = entry.key, allowed.contains(name) else {
+                let member = CBORDiagnostic.format(entry.key, maxBytesShown: 16)
+                throw MDLError.structure("\(structure) has an unexpected member \(member)")
             }
         }
     }
@@ -74,6 +78,6 @@ extension CBOR {
 
 extension EmbeddedCBOR {
     func decodedStructure(_ decoder: CBORDecoder, what: String) throws(MDLError) -> CBOR {
-        try decoder.decodeStructure(content, what: what)
+        do { return try decoder.decode(self) } catch { throw MDLError.decoding(error, what: what) }
     }
 }

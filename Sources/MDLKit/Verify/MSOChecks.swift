@@ -54,17 +54,23 @@ struct MSOChecks {
             var elements = disclosed[nameSpace] ?? [:]
             elements.reserveCapacity(elements.count + items.count)
             var seenIDs = Set<UInt64>(minimumCapacity: items.count)
-            for item in items {
-                guard let expected = digests[item.digestID] else {
-                    throw MDLError(code: .digestMissing, message: "no digest for \(nameSpace) digestID \(item.digestID)")
+            // Members are read through the array (`items[index].…`) rather than by copying each item, whose five
+            // reference-counted members made every copy five retains and five releases (issue 7).
+            for index in items.indices {
+                let digestID = items[index].digestID
+                guard let expected = digests[digestID] else {
+                    throw MDLError(code: .digestMissing, message: "no digest for \(nameSpace) digestID \(digestID)")
                 }
-                guard matches(item.itemBytes, expected) else {
-                    throw MDLError(code: .digestMismatch, message: "the digest of \(nameSpace)/\(item.elementIdentifier) does not match the MSO")
+                guard matches(items[index].embedded.encoded, expected) else {
+                    let element = "\(nameSpace)/\(items[index].elementIdentifier)"
+                    throw MDLError(code: .digestMismatch, message: "the digest of \(element) does not match the MSO")
                 }
-                guard seenIDs.insert(item.digestID).inserted, elements[item.elementIdentifier] == nil else {
-                    throw MDLError.structure("\(nameSpace) returns digestID \(item.digestID) or element \(item.elementIdentifier) twice")
+                let identifier = items[index].elementIdentifier
+                guard seenIDs.insert(digestID).inserted,
+                    elements.updateValue(items[index].elementValue, forKey: identifier) == nil
+                else {
+                    throw MDLError.structure("\(nameSpace) returns digestID \(digestID) or element \(identifier) twice")
                 }
-                elements[item.elementIdentifier] = item.elementValue
             }
             if !elements.isEmpty { disclosed[nameSpace] = elements }
         }
