@@ -77,9 +77,15 @@ struct MSOChecks {
         return disclosed
     }
 
-    /// Whether `digest` equals `expected`, compared in constant time.
+    /// Whether `digest` equals `expected`.
+    ///
+    /// A plain comparison: neither side is secret (the expected digest is in the signed MSO the holder sends, and the
+    /// computed one is over bytes the holder sends too), so a timing difference tells a sender nothing it does not
+    /// know. Secrets (MAC tags, bindings) are compared with libsodium's `sodium_memcmp` through ``ConstantTime``.
     private static func digest(_ digest: some Digest, equals expected: [UInt8]) -> Bool {
-        digest.withUnsafeBytes { computed in expected.withUnsafeBytes { ConstantTime.equals(computed, $0) } }
+        digest.withUnsafeBytes { computed in
+            expected.withUnsafeBytes { computed.count == $0.count && computed.elementsEqual($0) }
+        }
     }
 
     /// `issuing_country` and `issuing_jurisdiction`, when disclosed, against the DS certificate's C and ST.
