@@ -84,7 +84,11 @@ struct MSOChecks {
     /// know. Secrets (MAC tags, bindings) are compared with libsodium's `sodium_memcmp` through ``ConstantTime``.
     private static func digest(_ digest: some Digest, equals expected: [UInt8]) -> Bool {
         digest.withUnsafeBytes { computed in
-            expected.withUnsafeBytes { computed.count == $0.count && computed.elementsEqual($0) }
+            expected.withUnsafeBytes { expected in
+                guard computed.count == expected.count, let left = computed.baseAddress, let right = expected.baseAddress
+                else { return computed.count == expected.count }
+                return memcmp(left, right, computed.count) == 0
+            }
         }
     }
 
