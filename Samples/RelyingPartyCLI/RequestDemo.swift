@@ -43,7 +43,8 @@ struct RequestDemo {
             let client = CurlHTTPClient(configuration: .init(proxy: .direct, retry: .none))
 
             let request = try await relyingParty.createRequest(.carRental, baseURL: base)
-            narrator.line("RP 沙箱租车 asks for \(RequestTemplate.carRental.elements.count) elements for car rental (no address)")
+            let asked = RequestTemplate.carRental.elements.count
+            narrator.line("RP 沙箱租车 asks for \(asked) elements for car rental (no address)")
             narrator.line(request.authorizationRequestURI.prefix(96) + "…")
             let approved: Set<ElementReference> = [
                 .iso("family_name_national_character"), .iso("given_name_national_character"), .iso("portrait"),
@@ -52,11 +53,17 @@ struct RequestDemo {
             let answer = try await wallet.respond(
                 to: request.authorizationRequestURI, client: client, verifier: walletVerifier,
                 consent: ScriptedConsent(.approveSubset(approved)), now: now)
-            narrator.line("wallet verified the request (\(answer.summary.relyingPartyNameZH), purpose: \(answer.summary.purpose.nameEN)); holder approved \(approved.count) of \(answer.summary.elements.count)")
+            let summary = answer.summary
+            narrator.line(
+                "wallet verified the request (\(summary.relyingPartyNameZH), purpose: \(summary.purpose.nameEN)); "
+                    + "holder approved \(approved.count) of \(summary.elements.count)")
             if case .presented(let presentation, let receipt)? = await outcomeIterator.next() {
                 let returned = presentation.documents.flatMap { $0.issuerSigned.values.flatMap(\.keys) }.sorted()
+                let declined = receipt.declined.map(\.identifier).sorted().joined(separator: ", ")
                 narrator.outcome(
-                    true, "RP verified the encrypted response: \(returned.count) elements (\(returned.joined(separator: ", "))); declined: \(receipt.declined.map(\.identifier).sorted().joined(separator: ", "))",
+                    true,
+                    "RP verified the encrypted response: \(returned.count) elements "
+                        + "(\(returned.joined(separator: ", "))); declined: \(declined)",
                     fields: ["returned": .array(returned.map(JSONValue.string))])
             } else {
                 narrator.outcome(false, "the RP did not verify the response")
@@ -74,7 +81,8 @@ struct RequestDemo {
                 to: declinedRequest.authorizationRequestURI, client: client, verifier: walletVerifier,
                 consent: ScriptedConsent(.decline), now: now)
             if case .declined(let receipt)? = await outcomeIterator.next() {
-                narrator.outcome(true, "holder declined a second request: RP recorded \(receipt.disclosed.count) disclosed elements")
+                narrator.outcome(
+                    true, "holder declined a second request: RP recorded \(receipt.disclosed.count) disclosed elements")
             }
             group.cancelAll()
         }

@@ -21,7 +21,7 @@ struct HumanAndJSONAgreeTests {
             let shown = try #require(line, "\(identifier) is missing from the human output")
             if let text = value as? String { #expect(shown.contains("\"\(text)\""), "\(identifier)") }
             if let bytes = value as? [String: Any], let digest = bytes["sha256"] as? String {
-                #expect(shown.contains(digest), "\(identifier): the human output shows the same digest, never the bytes")
+                #expect(shown.contains(digest), "\(identifier): the same digest, never the bytes")
             }
         }
     }
