@@ -42,6 +42,34 @@ extension CBORDecoder {
         return decodeMap(Array(content), from: 0, knownTextKeys: keys, into: &values)
     }
 
+    /// ``decodeMap(_:knownTextKeys:into:)``, except that the value of `keys[rangeKey]`, when it is a definite-length
+    /// byte string, is not copied: `range` receives where its content lies in ``EmbeddedCBOR/encoded`` and its slot
+    /// in `values` holds an empty byte string. For any other value, or an item whose content is not the tail of
+    /// `encoded` (a chunked byte string), the slot holds the value as usual and `range` is `nil`. The same input is
+    /// accepted or refused as by ``decodeMap(_:knownTextKeys:into:)``.
+    ///
+    /// Made for `IssuerSignedItem.random`, a salt that is hashed only as part of the item's bytes (issue 7).
+    ///
+    /// - Parameters:
+    ///   - embedded: the tag-24 item whose content is the map.
+    ///   - keys: the ASCII text keys the map may have.
+    ///   - values: receives each key's value in the order of `keys` (`nil` for a key the map lacks).
+    ///   - rangeKey: the index in `keys` of the byte string to locate rather than copy.
+    ///   - range: receives the byte string's content range in `embedded.encoded`, or `nil`.
+    public func decodeMap(
+        _ embedded: EmbeddedCBOR, knownTextKeys keys: [StaticString], into values: inout [CBOR?],
+        locatingBytesAt rangeKey: Int, range: inout Range<Int>?
+    ) -> Bool {
+        range = nil
+        let content = embedded.contentBytes
+        guard content.endIndex == embedded.encoded.endIndex else {
+            return decodeMap(Array(content), from: 0, knownTextKeys: keys, into: &values)
+        }
+        return decodeMap(
+            embedded.encoded, from: content.startIndex, knownTextKeys: keys, into: &values, rangeKey: rangeKey,
+            range: &range)
+    }
+
     /// The map that runs from `start` to the end of `bytes`.
     private func decodeMap(_ bytes: [UInt8], from start: Int, knownTextKeys keys: [StaticString]) -> [CBOR?]? {
         var values: [CBOR?] = []
@@ -51,6 +79,16 @@ extension CBORDecoder {
     /// The map that runs from `start` to the end of `bytes`, its values written into `values`.
     private func decodeMap(
         _ bytes: [UInt8], from start: Int, knownTextKeys keys: [StaticString], into values: inout [CBOR?]
+    ) -> Bool {
+        var unused: Range<Int>?
+        return decodeMap(bytes, from: start, knownTextKeys: keys, into: &values, rangeKey: -1, range: &unused)
+    }
+
+    /// The map that runs from `start` to the end of `bytes`, its values written into `values`, the definite-length
+    /// byte string under `keys[rangeKey]` (if any) located in `range` instead of copied.
+    private func decodeMap(
+        _ bytes: [UInt8], from start: Int, knownTextKeys keys: [StaticString], into values: inout [CBOR?],
+        rangeKey: Int, range: inout Range<Int>?
     ) -> Bool {
         guard bytes.count - start <= options.maxInputBytes, options.maxDepth >= 1 else { return false }
         var reader = CBORReader(bytes: bytes, options: options)
@@ -66,7 +104,12 @@ extension CBORDecoder {
             }
             for _ in 0..<count {
                 guard let index = try reader.readKnownTextKey(keys), values[index] == nil else { return false }
-                values[index] = try reader.readItem(depth: 1)
+                if index == rangeKey, let located = try reader.readDefiniteByteStringRange() {
+                    range = located
+                    values[index] = .bytes([])
+                } else {
+                    values[index] = try reader.readItem(depth: 1)
+                }
             }
             return reader.position == bytes.count
         } catch {
@@ -76,6 +119,20 @@ extension CBORDecoder {
 }
 
 extension CBORReader {
+    /// Reads a definite-length byte string and returns its content's range in `bytes`, with the checks
+    /// `readItem` makes of one; anything else is left unread (`nil`), for `readItem`.
+    mutating func readDefiniteByteStringRange() throws(CBORError) -> Range<Int>? {
+        let start = position
+        let head = try readHead()
+        guard head.major == 2, head.argument != nil else {
+            position = start
+            return nil
+        }
+        let length = try readLength(head)
+        defer { position += length }
+        return position..<position + length
+    }
+
     /// Reads a definite-length text key and returns its index in `keys`, or `nil` when it is none of them (or not
     /// a definite-length text string). The bytes equal to an ASCII key are valid UTF-8 as they stand.
     mutating func readKnownTextKey(_ keys: [StaticString]) throws(CBORError) -> Int? {

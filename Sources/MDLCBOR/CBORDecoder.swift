@@ -269,7 +269,18 @@ struct CBORReader {
             if case .unsigned(let number) = key { return seenUnsigned.insert(number).inserted }
             return seen.insert(key).inserted
         }
+        // Unsigned keys in strictly ascending order (the deterministic order every MSO's digestIDs arrive in)
+        // cannot repeat, so they are appended without either check until a key breaks the run; from then on the
+        // checks below see every earlier key, as before.
+        var ascendingUnsigned = true
+        var lastUnsigned: UInt64 = 0
         func add(_ key: CBOR, _ value: CBOR, at offset: Int) throws(CBORError) {
+            if ascendingUnsigned, case .unsigned(let number) = key, entries.isEmpty || number > lastUnsigned {
+                lastUnsigned = number
+                entries.append(.init(key: key, value: value))
+                return
+            }
+            ascendingUnsigned = false
             if entries.count < linearLimit {
                 guard !entries.contains(where: { $0.key == key }) else {
                     throw CBORError(.duplicateKey, at: offset, "map key appears twice")

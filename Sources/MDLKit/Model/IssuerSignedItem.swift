@@ -7,13 +7,26 @@ public struct IssuerSignedItem: Sendable, Hashable {
     /// The digest identifier that points into the MSO's `valueDigests` for this namespace.
     public let digestID: UInt64
     /// The random salt, at least 16 bytes per ISO 18013-5.
-    public let random: [UInt8]
+    public var random: [UInt8] {
+        switch salt {
+        case .bytes(let bytes): bytes
+        case .received(let range): Array(embedded.encoded[range])
+        }
+    }
     /// The data element identifier, e.g. `family_name`.
     public let elementIdentifier: String
     /// The element's value.
     public let elementValue: CBOR
     /// The `IssuerSignedItemBytes` as received.
     public let embedded: EmbeddedCBOR
+    /// Where ``random`` is: only hashed as part of the item's bytes, a received salt is kept as its place in them
+    /// rather than copied into an array of its own (issue 7, fourth round).
+    private let salt: Salt
+
+    private enum Salt: Sendable {
+        case bytes([UInt8])
+        case received(Range<Int>)
+    }
 
     /// The `IssuerSignedItemBytes` as received: tag 24, byte-string head and content. Digests are over these.
     public var itemBytes: [UInt8] { embedded.encoded }
@@ -28,7 +41,10 @@ public struct IssuerSignedItem: Sendable, Hashable {
     /// instead of one per item (issue 7).
     init(_ embedded: EmbeddedCBOR, decoder: CBORDecoder, scratch: inout [CBOR?]) throws(MDLError) {
         let values: [CBOR?]
-        if decoder.decodeMap(embedded, knownTextKeys: Self.keys, into: &scratch) {
+        var saltRange: Range<Int>?
+        let regular = decoder.decodeMap(
+            embedded, knownTextKeys: Self.keys, into: &scratch, locatingBytesAt: 1, range: &saltRange)
+        if regular {
             // The usual item: known members only, read without building a map (see `decodeMap`).
             values = scratch
         } else {
@@ -46,6 +62,7 @@ public struct IssuerSignedItem: Sendable, Hashable {
         guard case .unsigned(let digestID) = try required(0) else {
             throw MDLError.structure("IssuerSignedItem.digestID must be an unsigned integer")
         }
+        // A located salt's slot holds an empty byte string; the salt is its range in the received bytes.
         guard let random = try required(1).bytes else {
             throw MDLError.structure("IssuerSignedItem.random must be a byte string")
         }
@@ -53,7 +70,7 @@ public struct IssuerSignedItem: Sendable, Hashable {
             throw MDLError.structure("IssuerSignedItem.elementIdentifier must be a text string")
         }
         self.digestID = digestID
-        self.random = random
+        self.salt = saltRange.map(Salt.received) ?? .bytes(random)
         self.elementIdentifier = elementIdentifier
         self.elementValue = try required(3)
         self.embedded = embedded
@@ -65,7 +82,7 @@ public struct IssuerSignedItem: Sendable, Hashable {
     /// Creates an item (for issuers); ``itemBytes`` is the deterministic encoding.
     public init(digestID: UInt64, random: [UInt8], elementIdentifier: String, elementValue: CBOR) {
         self.digestID = digestID
-        self.random = random
+        self.salt = .bytes(random)
         self.elementIdentifier = elementIdentifier
         self.elementValue = elementValue
         let map: CBORMap = [
@@ -73,5 +90,20 @@ public struct IssuerSignedItem: Sendable, Hashable {
             "elementIdentifier": .text(elementIdentifier), "elementValue": elementValue,
         ]
         self.embedded = EmbeddedCBOR(.map(map))
+    }
+
+    /// Whether two items have the same members and bytes (a received salt compares by its bytes).
+    public static func == (lhs: IssuerSignedItem, rhs: IssuerSignedItem) -> Bool {
+        lhs.digestID == rhs.digestID && lhs.random == rhs.random && lhs.elementIdentifier == rhs.elementIdentifier
+            && lhs.elementValue == rhs.elementValue && lhs.embedded == rhs.embedded
+    }
+
+    /// Hashes the members and bytes ``==`` compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(digestID)
+        hasher.combine(random)
+        hasher.combine(elementIdentifier)
+        hasher.combine(elementValue)
+        hasher.combine(embedded)
     }
 }

@@ -9,7 +9,9 @@ public struct MobileSecurityObject: Sendable, Hashable {
     /// The digest algorithm name: "SHA-256", "SHA-384" or "SHA-512".
     public let digestAlgorithm: String
     /// Digests per namespace and digestID.
-    public let valueDigests: [String: [UInt64: [UInt8]]]
+    public var valueDigests: [String: [UInt64: [UInt8]]] { digestTables.mapValues(\.dictionary) }
+    /// The digests per namespace in the form the digest check looks them up in.
+    let digestTables: [String: ValueDigestTable]
     /// The device (holder) key.
     public let deviceKey: COSEKey
     /// Namespaces the device key may sign as a whole.
@@ -71,22 +73,23 @@ public struct MobileSecurityObject: Sendable, Hashable {
         }
         digestAlgorithm = try map.requiredText("digestAlgorithm", in: name)
         docType = try map.requiredText("docType", in: name)
-        var digests: [String: [UInt64: [UInt8]]] = [:]
+        var digests: [String: ValueDigestTable] = [:]
         for entry in try map.requiredMap("valueDigests", in: name) {
             guard let nameSpace = entry.key.text, let ids = entry.value.map else {
                 throw MDLError.structure("valueDigests must map namespaces to digest maps")
             }
-            var perID: [UInt64: [UInt8]] = [:]
+            var perID: [ValueDigestTable.Entry] = []
             perID.reserveCapacity(ids.count)
             for digest in ids {
                 guard case .unsigned(let id) = digest.key, let value = digest.value.bytes else {
                     throw MDLError.structure("valueDigests.\(nameSpace) must map unsigned digestIDs to byte strings")
                 }
-                perID[id] = value
+                perID.append(ValueDigestTable.Entry(digestID: id, digest: value))
             }
-            digests[nameSpace] = perID
+            // A decoded map's keys are distinct: the decoder refuses a repeated key.
+            digests[nameSpace] = ValueDigestTable(distinct: perID)
         }
-        valueDigests = digests
+        digestTables = digests
         let keyInfo = try map.requiredMap("deviceKeyInfo", in: name)
         do { deviceKey = try COSEKey(try keyInfo.required("deviceKey", in: "deviceKeyInfo")) } catch let error as MDLError {
             throw error
@@ -141,7 +144,7 @@ public struct MobileSecurityObject: Sendable, Hashable {
     ) {
         self.version = "1.0"
         self.digestAlgorithm = digestAlgorithm
-        self.valueDigests = valueDigests
+        self.digestTables = valueDigests.mapValues(ValueDigestTable.init)
         self.deviceKey = deviceKey
         self.docType = docType
         self.validity = validity
@@ -153,9 +156,9 @@ public struct MobileSecurityObject: Sendable, Hashable {
     /// The MSO as CBOR (for issuers; encode it deterministically and embed it with tag 24).
     public var cbor: CBOR {
         var digests = CBORMap()
-        for (nameSpace, ids) in valueDigests {
+        for (nameSpace, table) in digestTables {
             var perID = CBORMap()
-            for (id, digest) in ids { perID[.unsigned(id)] = .bytes(digest) }
+            for entry in table.entries { perID[.unsigned(entry.digestID)] = .bytes(entry.digest) }
             digests[.text(nameSpace)] = .map(perID)
         }
         var keyInfo: CBORMap = ["deviceKey": deviceKey.cbor]

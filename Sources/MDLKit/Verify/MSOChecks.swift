@@ -34,7 +34,7 @@ struct MSOChecks {
         return used
     }
 
-    /// Every returned item's digest, over its received bytes, compared in constant time.
+    /// Every returned item's digest, over its received bytes, compared with the MSO's (neither is secret).
     func checkDigests(_ issuerSigned: IssuerSigned, mso: MobileSecurityObject) throws(MDLError) -> [String: [String: CBOR]] {
         // The digest is compared through its bytes, without copying it into an array (and without swift-crypto's
         // generic `Digest == DataProtocol`, which resolved generic metadata for every item).
@@ -50,27 +50,29 @@ struct MSOChecks {
         for nameSpace in issuerSigned.nameSpaceOrder {
             // The namespace's digests and disclosed elements are looked up once, not once per item.
             let items = issuerSigned.nameSpaces[nameSpace] ?? []
-            let digests = mso.valueDigests[nameSpace] ?? [:]
+            let digests = mso.digestTables[nameSpace] ?? ValueDigestTable(distinct: [])
             var elements = disclosed[nameSpace] ?? [:]
             elements.reserveCapacity(elements.count + items.count)
-            var seenIDs = Set<UInt64>(minimumCapacity: items.count)
+            // A digestID returned twice finds the same entry: one flag per entry instead of a set of digestIDs.
+            var used = [Bool](repeating: false, count: digests.entries.count)
             // Members are read through the array (`items[index].…`) rather than by copying each item, whose five
             // reference-counted members made every copy five retains and five releases (issue 7).
             for index in items.indices {
                 let digestID = items[index].digestID
-                guard let expected = digests[digestID] else {
+                guard let entry = digests.index(of: digestID) else {
                     throw MDLError(code: .digestMissing, message: "no digest for \(nameSpace) digestID \(digestID)")
                 }
-                guard matches(items[index].embedded.encoded, expected) else {
+                guard matches(items[index].embedded.encoded, digests.entries[entry].digest) else {
                     let element = "\(nameSpace)/\(items[index].elementIdentifier)"
                     throw MDLError(code: .digestMismatch, message: "the digest of \(element) does not match the MSO")
                 }
                 let identifier = items[index].elementIdentifier
-                guard seenIDs.insert(digestID).inserted,
+                guard !used[entry],
                     elements.updateValue(items[index].elementValue, forKey: identifier) == nil
                 else {
                     throw MDLError.structure("\(nameSpace) returns digestID \(digestID) or element \(identifier) twice")
                 }
+                used[entry] = true
             }
             if !elements.isEmpty { disclosed[nameSpace] = elements }
         }
