@@ -98,7 +98,7 @@ public struct IssuerSignedItem: Sendable, Hashable {
             && lhs.elementValue == rhs.elementValue && lhs.embedded == rhs.embedded
     }
 
-    /// Hashes the members and bytes ``==`` compares.
+    /// Hashes the members and bytes that `==` compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(digestID)
         hasher.combine(random)
