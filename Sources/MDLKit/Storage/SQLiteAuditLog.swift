@@ -13,21 +13,17 @@ public final class SQLiteAuditLog: AuditLog {
 
     init(database: DatabaseQueue) throws(MDLError) {
         self.database = database
-        do {
-            try database.write { db in
-                try db.execute(sql: """
-                    CREATE TABLE IF NOT EXISTS consent_receipt (
-                        id INTEGER PRIMARY KEY AUTOINCREMENT,
-                        time DOUBLE NOT NULL,
-                        client_id TEXT NOT NULL,
-                        purpose TEXT,
-                        outcome TEXT NOT NULL,
-                        receipt TEXT NOT NULL)
-                    """)
-            }
-        } catch {
-            throw MDLError(code: .storageFailed, message: "cannot open the audit log: \(error)")
-        }
+        try SQLiteStorageFile.createSchema(
+            in: database, for: "the audit log",
+            sql: """
+                CREATE TABLE IF NOT EXISTS consent_receipt (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    time DOUBLE NOT NULL,
+                    client_id TEXT NOT NULL,
+                    purpose TEXT,
+                    outcome TEXT NOT NULL,
+                    receipt TEXT NOT NULL)
+                """)
     }
 
     /// Appends a receipt.

@@ -13,20 +13,16 @@ public final class SQLiteOpenRequestStore: OpenRequestStore {
 
     init(database: DatabaseQueue) throws(MDLError) {
         self.database = database
-        do {
-            try database.write { db in
-                try db.execute(sql: """
-                    CREATE TABLE IF NOT EXISTS open_request (
-                        id TEXT PRIMARY KEY NOT NULL,
-                        state TEXT NOT NULL,
-                        expires_at DOUBLE NOT NULL,
-                        sealed BLOB NOT NULL);
-                    CREATE INDEX IF NOT EXISTS open_request_expires_at ON open_request (expires_at);
-                    """)
-            }
-        } catch {
-            throw MDLError(code: .storageFailed, message: "cannot open the request store: \(error)")
-        }
+        try SQLiteStorageFile.createSchema(
+            in: database, for: "the request store",
+            sql: """
+                CREATE TABLE IF NOT EXISTS open_request (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    state TEXT NOT NULL,
+                    expires_at DOUBLE NOT NULL,
+                    sealed BLOB NOT NULL);
+                CREATE INDEX IF NOT EXISTS open_request_expires_at ON open_request (expires_at);
+                """)
     }
 
     /// Stores a newly opened request; an id already stored keeps its row.
@@ -80,20 +76,6 @@ public final class SQLiteOpenRequestStore: OpenRequestStore {
             return try await database.write(body)
         } catch {
             throw MDLError(code: .storageFailed, message: "the request store failed: \(error)")
-        }
-    }
-}
-
-/// Opens SQLite files for the stores: one connection per file, waiting up to five seconds for another process's
-/// lock instead of failing at once.
-enum SQLiteStorageFile {
-    static func open(path: String?) throws(MDLError) -> DatabaseQueue {
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(5)
-        do {
-            return try path.map { try DatabaseQueue(path: $0, configuration: configuration) } ?? DatabaseQueue(configuration: configuration)
-        } catch {
-            throw MDLError(code: .storageFailed, message: "cannot open the SQLite store: \(error)")
         }
     }
 }

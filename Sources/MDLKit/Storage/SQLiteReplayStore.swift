@@ -17,17 +17,13 @@ public final class SQLiteReplayStore: ReplayStore {
 
     init(database: DatabaseQueue) throws(MDLError) {
         self.database = database
-        do {
-            try database.write { db in
-                try db.execute(sql: """
-                    CREATE TABLE IF NOT EXISTS used_nonce (
-                        nonce TEXT PRIMARY KEY NOT NULL,
-                        expires_at DOUBLE NOT NULL)
-                    """)
-            }
-        } catch {
-            throw MDLError(code: .storageFailed, message: "cannot open the replay store: \(error)")
-        }
+        try SQLiteStorageFile.createSchema(
+            in: database, for: "the replay store",
+            sql: """
+                CREATE TABLE IF NOT EXISTS used_nonce (
+                    nonce TEXT PRIMARY KEY NOT NULL,
+                    expires_at DOUBLE NOT NULL)
+                """)
     }
 
     /// Records `nonce` as used; `true` for the one caller that recorded it first.
