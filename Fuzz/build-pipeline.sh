@@ -27,9 +27,7 @@ cflags=()
 for map in "$debug"/*.build/module.modulemap; do cflags+=(-Xcc "-fmodule-map-file=$map"); done
 for shim in CMDLSodium CMDLCurl CMDLZlib; do cflags+=(-I "$root/Sources/$shim"); done
 # GRDB's system-library module (MDLKit's SQLite stores import GRDB, which imports it).
-grdb_sqlite="$(dirname "$debug")/checkouts/GRDB.swift/Sources/GRDBSQLite/module.modulemap"
-[[ -f "$grdb_sqlite" ]] || grdb_sqlite="$root/.build/checkouts/GRDB.swift/Sources/GRDBSQLite/module.modulemap"
-cflags+=(-Xcc "-fmodule-map-file=$grdb_sqlite")
+cflags+=(-Xcc "-fmodule-map-file=$root/.build/checkouts/GRDB.swift/Sources/GRDBSQLite/module.modulemap")
 swiftflags=(-O -parse-as-library -swift-version 6 -sanitize=fuzzer,address -enable-upcoming-feature ExistentialAny
     -enable-upcoming-feature MemberImportVisibility -I "$work" -I "$debug/Modules" "${cflags[@]}")
 
