@@ -43,7 +43,7 @@ struct DeviceAuthenticationCheck {
                 throw MDLError(code: .weakKey, message: "the MSO's device key is not usable: \(error)")
             }
             do {
-                try signature.verify(with: key, detachedPayload: payload, allowedAlgorithms: configuration.allowedAlgorithms)
+                try signature.verifyDetached(content: payload, with: key, allowedAlgorithms: configuration.allowedAlgorithms)
             } catch {
                 throw MDLError(code: .deviceSignatureInvalid, message: "the DeviceSignature does not verify for this session")
             }
@@ -63,7 +63,7 @@ struct DeviceAuthenticationCheck {
             } catch {
                 throw MDLError(code: .deviceMacInvalid, message: "the MAC key could not be agreed: \(error)")
             }
-            do { try mac.verify(with: key, detachedPayload: payload) } catch {
+            do { try mac.verifyDetached(content: payload, with: key) } catch {
                 throw MDLError(code: .deviceMacInvalid, message: "the DeviceMac does not verify for this session")
             }
             return Result(method: "mac", elements: deviceSigned.nameSpaces, relaxationsUsed: used)
