@@ -95,10 +95,16 @@ public struct COSESign1: Sendable, Hashable {
     ///   - allowedAlgorithms: the algorithms the caller's policy accepts.
     /// - Throws: ``COSEFormatError`` when the message carries a payload; `COSEError` when the algorithm is not
     ///   allowed, does not fit the key, or the signature does not verify over `content`.
+    ///   - allowingIdenticalAttachedPayload: tolerate an attached payload that is byte for byte `content` (a
+    ///     caller's named interop relaxation); any other attached payload is still refused, and the signature is
+    ///     always checked over `content`.
     public func verifyDetached(
-        content: [UInt8], with key: SignaturePublicKey, externalAAD: [UInt8] = [], allowedAlgorithms: Set<COSEAlgorithm>
+        content: [UInt8], with key: SignaturePublicKey, externalAAD: [UInt8] = [], allowedAlgorithms: Set<COSEAlgorithm>,
+        allowingIdenticalAttachedPayload: Bool = false
     ) throws {
-        guard payload == nil else { throw COSEFormatError("the message must be detached but carries a payload") }
+        if let payload, !(allowingIdenticalAttachedPayload && payload == content) {
+            throw COSEFormatError("the message must be detached but carries a payload")
+        }
         try verifySignature(over: content, with: key, externalAAD: externalAAD, allowedAlgorithms: allowedAlgorithms)
     }
 

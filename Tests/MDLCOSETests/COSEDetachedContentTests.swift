@@ -37,6 +37,21 @@ struct COSEDetachedContentTests {
         }
     }
 
+    @Test func anIdenticalAttachedPayloadIsToleratedOnlyWhenAskedAndOnlyIfIdentical() throws {
+        let key = try SigningPrivateKey.generate(for: .edDSA)
+        let own = try Self.sign1(Self.content, detached: false, key: key)
+        #expect(throws: COSEFormatError.self) {
+            try own.verifyDetached(content: Self.content, with: try key.publicKey, allowedAlgorithms: [.edDSA])
+        }
+        try own.verifyDetached(
+            content: Self.content, with: try key.publicKey, allowedAlgorithms: [.edDSA], allowingIdenticalAttachedPayload: true)
+        let foreign = try Self.sign1(Self.other, detached: false, key: key)
+        #expect(throws: COSEFormatError.self) {
+            try foreign.verifyDetached(
+                content: Self.content, with: try key.publicKey, allowedAlgorithms: [.edDSA], allowingIdenticalAttachedPayload: true)
+        }
+    }
+
     @Test func sign1AttachedReturnsTheVerifiedPayload() throws {
         let key = try SigningPrivateKey.generate(for: .edDSA)
         let attached = try Self.sign1(Self.content, detached: false, key: key)

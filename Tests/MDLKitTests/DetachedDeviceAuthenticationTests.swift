@@ -50,6 +50,25 @@ struct DetachedDeviceAuthenticationTests {
         }
     }
 
+    @Test func underInteropOnlyACopyOfThisSessionsOwnContentMayBeAttached() async throws {
+        let fixture = try SandboxFixture()
+        let interop = try fixture.verifier(policy: .interop)
+        // Another session's content attached: refused under interop too.
+        let captured = try fixture.presentation(transcript: Self.sessionA)
+        let replayed = try Self.attaching(Self.deviceAuthenticationBytes(Self.sessionA), toDeviceSignatureIn: captured)
+        await #expect(throws: MDLError(code: .deviceSignatureInvalid)) {
+            _ = try await interop.verify(replayed, sessionTranscript: SandboxFixture.transcript)
+        }
+        // This session's own content attached (what auth0's library writes): strict refuses, the relaxation
+        // accepts it and says so.
+        let own = try Self.attaching(Self.deviceAuthenticationBytes(SandboxFixture.transcript), toDeviceSignatureIn: try fixture.presentation())
+        await #expect(throws: MDLError(code: .deviceSignatureInvalid)) {
+            _ = try await fixture.verifier(policy: .strict).verify(own, sessionTranscript: SandboxFixture.transcript)
+        }
+        let verified = try await interop.verify(own, sessionTranscript: SandboxFixture.transcript)
+        #expect(verified.documents.first?.relaxationsUsed == [.attachedPayloadInDeviceSignature])
+    }
+
     @Test(arguments: [SigningKey.Algorithm.ed25519, .p256])
     func aDeviceKeySignatureOverAnArbitraryAttachedMessageIsRefused(device: SigningKey.Algorithm) async throws {
         let fixture = try SandboxFixture(deviceKey: device)
@@ -58,8 +77,10 @@ struct DetachedDeviceAuthenticationTests {
         let message = Array("I agree to anything".utf8)
         let signed = try COSESign1(signing: message, headers: headers) { try fixture.wallet.deviceKey.signature(for: $0) }
         let bytes = try Self.replacingDeviceAuth(in: try fixture.presentation(), with: .map(["deviceSignature": signed.cbor]))
-        await #expect(throws: MDLError(code: .deviceSignatureInvalid)) {
-            _ = try await fixture.verifier().verify(bytes, sessionTranscript: SandboxFixture.transcript)
+        for policy in [VerificationPolicy.strict, .interop] {
+            await #expect(throws: MDLError(code: .deviceSignatureInvalid)) {
+                _ = try await fixture.verifier(policy: policy).verify(bytes, sessionTranscript: SandboxFixture.transcript)
+            }
         }
     }
 

@@ -28,7 +28,8 @@ struct JOSEUnsupportedExtensionTests {
     /// `token` with `members` (JSON members text) added to its protected header.
     static func addingMembers(_ members: String, to token: String) throws -> String {
         var parts = token.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        let header = try #require(String(bytes: try #require(Base64URL.decode(parts[0])), encoding: .utf8))
+        let headerBytes = try #require(Base64URL.decode(parts[0]))
+        let header = try #require(String(bytes: headerBytes, encoding: .utf8))
         parts[0] = Base64URL.encode(Array((String(header.dropLast()) + "," + members + "}").utf8))
         return parts.joined(separator: ".")
     }

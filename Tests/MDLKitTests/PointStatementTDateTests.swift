@@ -20,7 +20,8 @@ struct PointStatementTDateTests {
             x5chain: [], signer: key.sign)
         guard let text else { return signed }
         let message = try PointStatement(bytes: signed).message
-        var claims = try #require(try CBORDecoder().decode(try #require(message.payload)).map)
+        let payload = try #require(message.payload)
+        var claims = try #require(try CBORDecoder().decode(payload).map)
         claims[.text(name)] = .tagged(0, .text(text))
         let resigned = try COSESign1(signing: CBOREncoder.encode(.map(claims)), headers: message.headers, signer: key.sign)
         return CBOREncoder.encode(.tagged(COSESign1.tag, resigned.cbor))

@@ -40,7 +40,7 @@ struct StatusValueMappingTests {
                     let status = try await client(applicationValues).status(
                         for: .init(index: UInt64(index), uri: "http://127.0.0.1:\(port)/status"), trust: trust)
                     results.append(.success(status.credentialStatus))
-                } catch {
+                } catch let error as MDLError {
                     results.append(.failure(error))
                 }
             }

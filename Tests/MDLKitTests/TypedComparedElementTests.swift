@@ -25,11 +25,11 @@ struct TypedComparedElementTests {
     }
 
     static let country = MDLProfile.ISOElement.issuingCountry
-    static let jurisdiction = MDLProfile.ISOElement.issuingJurisdiction
 
     @Test(arguments: [
-        (country, CBOR.tagged(32, .text("US"))), (country, .tagged(32, .text("CN"))), (country, .bytes(Array("CN".utf8))),
-        (country, .array([.text("CN")])), (jurisdiction, .tagged(32, .text("US-CA"))), (jurisdiction, .unsigned(31)),
+        ("issuing_country", CBOR.tagged(32, .text("US"))), ("issuing_country", .tagged(32, .text("CN"))),
+        ("issuing_country", .bytes(Array("CN".utf8))), ("issuing_country", .array([.text("CN")])),
+        ("issuing_jurisdiction", .tagged(32, .text("US-CA"))), ("issuing_jurisdiction", .unsigned(31)),
     ])
     func aComparedElementThatIsNotPlainTextIsRefusedUnderEveryPolicy(identifier: String, value: CBOR) async throws {
         let sample = try Self.presentation(identifier, value)

@@ -38,6 +38,7 @@ public struct VerificationPolicy: Sendable, Hashable {
         .emptyX5ChainInDeviceSignature,
         .nonUTCOffsetInTDate,
         .shortIssuerSignedItemRandom,
+        .attachedPayloadInDeviceSignature,
     ])
 
     /// Whether `relaxation` is in force (for cases without a payload; use ``extraDocumentSignerEKUs`` for EKUs).
@@ -98,6 +99,13 @@ public struct VerificationPolicy: Sendable, Hashable {
         /// the holder's privacy, not the authenticity of what is disclosed. Some test issuers write short salts.
         case shortIssuerSignedItemRandom
 
+        /// Accept a DeviceSignature that carries the DeviceAuthenticationBytes attached instead of detached, **only**
+        /// when they are byte for byte the ones the RP rebuilt from its own SessionTranscript; any other attached
+        /// payload (another session's, an arbitrary message) is still `deviceSignatureInvalid`.
+        ///
+        /// Why: auth0's `mdl` library attaches the payload (ISO/IEC 18013-5 §9.1.3 wants it detached).
+        case attachedPayloadInDeviceSignature
+
         /// A stable name for audit records and the CLI's `--json`, e.g. `"countryCheckOff"`.
         public var description: String {
             switch self {
@@ -109,6 +117,7 @@ public struct VerificationPolicy: Sendable, Hashable {
             case .emptyX5ChainInDeviceSignature: "emptyX5ChainInDeviceSignature"
             case .nonUTCOffsetInTDate: "nonUTCOffsetInTDate"
             case .shortIssuerSignedItemRandom: "shortIssuerSignedItemRandom"
+            case .attachedPayloadInDeviceSignature: "attachedPayloadInDeviceSignature"
             }
         }
     }
