@@ -19,7 +19,8 @@ public struct TDate: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.hasOffset = false
     }
 
-    /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`.
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; an offset out of RFC 3339's range (hours above 23,
+    /// minutes above 59) is refused (`nil`).
     public init?(rfc3339 text: String) {
         let chars = Array(text.utf8)
         guard chars.count >= 20 else { return nil }
@@ -58,7 +59,8 @@ public struct TDate: Sendable, Hashable, Comparable, CustomStringConvertible {
         if chars[index] == 90 || chars[index] == 122 {
             index += 1
         } else if chars[index] == 43 || chars[index] == 45, let offsetHours = digits(index + 1, 2),
-            index + 3 < chars.count, chars[index + 3] == 58, let offsetMinutes = digits(index + 4, 2)
+            index + 3 < chars.count, chars[index + 3] == 58, let offsetMinutes = digits(index + 4, 2),
+            offsetHours < 24, offsetMinutes < 60
         {
             offsetSeconds = (offsetHours * 3600 + offsetMinutes * 60) * (chars[index] == 43 ? 1 : -1)
             index += 6

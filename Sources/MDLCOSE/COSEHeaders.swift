@@ -42,6 +42,7 @@ public struct COSEHeaders: Sendable, Hashable {
         for entry in self.protected where unprotected[entry.key] != nil {
             throw COSEFormatError("a header parameter appears in both buckets")
         }
+        try Self.checkCritical(protected: self.protected, unprotected: unprotected)
     }
 
     /// Creates headers for a message made here; the protected map is encoded deterministically.

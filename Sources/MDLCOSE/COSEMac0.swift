@@ -59,12 +59,38 @@ public struct COSEMac0: Sendable, Hashable {
         return writer.bytes
     }
 
-    /// Verifies the tag with `key` (constant time). Only HMAC 256/256 (alg 5) is accepted, from the protected header.
+    /// Verifies a message that carries its payload and returns the payload that was verified. Only HMAC 256/256
+    /// (alg 5) is accepted, from the protected header; the tag is compared in constant time.
+    /// - Throws: ``COSEFormatError`` when the message is detached; `COSEError` when the algorithm is not HMAC 256/256
+    ///   or the tag does not verify.
+    @discardableResult
+    public func verifyAttached(with key: SymmetricKey, externalAAD: [UInt8] = []) throws -> [UInt8] {
+        guard let payload else { throw COSEFormatError("the message is detached; an attached payload is required") }
+        try verifyTag(over: payload, with: key, externalAAD: externalAAD)
+        return payload
+    }
+
+    /// Verifies a detached message (DeviceMac) over `content`, the bytes the verifier rebuilt itself
+    /// (DeviceAuthenticationBytes from its own SessionTranscript). A message that carries a payload is refused.
+    /// - Throws: ``COSEFormatError`` when the message carries a payload; `COSEError` when the algorithm is not
+    ///   HMAC 256/256 or the tag does not verify over `content`.
+    public func verifyDetached(content: [UInt8], with key: SymmetricKey, externalAAD: [UInt8] = []) throws {
+        guard payload == nil else { throw COSEFormatError("the message must be detached but carries a payload") }
+        try verifyTag(over: content, with: key, externalAAD: externalAAD)
+    }
+
+    /// The old entry point that took either payload: removed, because it let an attached payload stand in for the
+    /// detached content the caller rebuilt. Use ``verifyAttached(with:externalAAD:)`` or
+    /// ``verifyDetached(content:with:externalAAD:)``.
+    @available(*, unavailable, message: "use verifyAttached(with:externalAAD:) or verifyDetached(content:with:externalAAD:)")
     public func verify(with key: SymmetricKey, detachedPayload: [UInt8]? = nil, externalAAD: [UInt8] = []) throws {
+        throw COSEFormatError("verify(with:detachedPayload:) is unavailable")
+    }
+
+    private func verifyTag(over authenticated: [UInt8], with key: SymmetricKey, externalAAD: [UInt8]) throws {
         guard headers.algorithmIdentifier == 5 else {
             throw COSEError(code: .unsupportedAlgorithm, message: "COSE_Mac0 alg must be HMAC 256/256 (5) in the protected header")
         }
-        guard let authenticated = payload ?? detachedPayload else { throw COSEFormatError("no payload to verify") }
         let structure = COSEMac0.macStructure(protectedBytes: headers.protectedBytes, payload: authenticated, externalAAD: externalAAD)
         guard HMAC<SHA256>.isValidAuthenticationCode(macTag, authenticating: structure, using: key) else {
             throw COSEError(code: .signatureInvalid, message: "COSE_Mac0 tag does not verify")

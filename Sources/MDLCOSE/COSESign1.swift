@@ -63,21 +63,68 @@ public struct COSESign1: Sendable, Hashable {
         return writer.bytes
     }
 
-    /// Verifies the signature with `key`, using the algorithm of the protected header.
+    /// Verifies a message that carries its payload (IssuerAuth, status list tokens, point statements, VICALs) and
+    /// returns the payload that was verified.
     ///
     /// - Parameters:
-    ///   - detachedPayload: the payload when the message carries `nil`; ignored when the payload is attached.
+    ///   - key: the signer's public key.
+    ///   - externalAAD: the external additional authenticated data, empty unless the profile says otherwise.
     ///   - allowedAlgorithms: the algorithms the caller's policy accepts.
-    /// - Throws: ``COSEFormatError`` when there is no payload or no protected `alg`; `COSEError` when the algorithm
-    ///   is not allowed, does not fit the key, or the signature does not verify.
+    /// - Returns: the attached payload, exactly the bytes the signature covers.
+    /// - Throws: ``COSEFormatError`` when the message carries no payload (a detached message is never verified here);
+    ///   `COSEError` when the algorithm is not allowed, does not fit the key, or the signature does not verify.
+    @discardableResult
+    public func verifyAttached(
+        with key: SignaturePublicKey, externalAAD: [UInt8] = [], allowedAlgorithms: Set<COSEAlgorithm>
+    ) throws -> [UInt8] {
+        guard let payload else { throw COSEFormatError("the message is detached; an attached payload is required") }
+        try verifySignature(over: payload, with: key, externalAAD: externalAAD, allowedAlgorithms: allowedAlgorithms)
+        return payload
+    }
+
+    /// Verifies a detached message (DeviceSignature, readerAuth) over `content`, the bytes the verifier rebuilt
+    /// itself (e.g. DeviceAuthenticationBytes from its own SessionTranscript).
+    ///
+    /// A message that carries a payload of its own is refused, whatever it holds: otherwise a signature over another
+    /// session's content, re-sent with that content attached, would verify (RFC 9052 §4.1, ISO 18013-5 §9.1.3).
+    ///
+    /// - Parameters:
+    ///   - content: the detached content, rebuilt by the verifier.
+    ///   - key: the signer's public key.
+    ///   - externalAAD: the external additional authenticated data, empty unless the profile says otherwise.
+    ///   - allowedAlgorithms: the algorithms the caller's policy accepts.
+    /// - Throws: ``COSEFormatError`` when the message carries a payload; `COSEError` when the algorithm is not
+    ///   allowed, does not fit the key, or the signature does not verify over `content`.
+    ///   - allowingIdenticalAttachedPayload: tolerate an attached payload that is byte for byte `content` (a
+    ///     caller's named interop relaxation); any other attached payload is still refused, and the signature is
+    ///     always checked over `content`.
+    public func verifyDetached(
+        content: [UInt8], with key: SignaturePublicKey, externalAAD: [UInt8] = [], allowedAlgorithms: Set<COSEAlgorithm>,
+        allowingIdenticalAttachedPayload: Bool = false
+    ) throws {
+        if let payload, !(allowingIdenticalAttachedPayload && payload == content) {
+            throw COSEFormatError("the message must be detached but carries a payload")
+        }
+        try verifySignature(over: content, with: key, externalAAD: externalAAD, allowedAlgorithms: allowedAlgorithms)
+    }
+
+    /// The old entry point that took either payload: removed, because it let an attached payload stand in for the
+    /// detached content the caller rebuilt. Use ``verifyAttached(with:externalAAD:allowedAlgorithms:)`` or
+    /// ``verifyDetached(content:with:externalAAD:allowedAlgorithms:)``.
+    @available(*, unavailable, message: "use verifyAttached(with:externalAAD:allowedAlgorithms:) or verifyDetached(content:with:externalAAD:allowedAlgorithms:)")
     public func verify(
         with key: SignaturePublicKey, detachedPayload: [UInt8]? = nil, externalAAD: [UInt8] = [],
         allowedAlgorithms: Set<COSEAlgorithm>
     ) throws {
+        throw COSEFormatError("verify(with:detachedPayload:) is unavailable")
+    }
+
+    private func verifySignature(
+        over signed: [UInt8], with key: SignaturePublicKey, externalAAD: [UInt8], allowedAlgorithms: Set<COSEAlgorithm>
+    ) throws {
         guard let algorithm = headers.algorithm, allowedAlgorithms.contains(algorithm) else {
             throw COSEError(code: .unsupportedAlgorithm, message: "alg \(headers.algorithmIdentifier.map(String.init) ?? "absent") in the protected header is not allowed")
         }
-        guard let signed = payload ?? detachedPayload else { throw COSEFormatError("no payload to verify") }
         try key.verify(
             signature: signature,
             message: COSESign1.signatureStructure(protectedBytes: headers.protectedBytes, payload: signed, externalAAD: externalAAD),

@@ -41,7 +41,7 @@ struct RealWorldVerifyCommandTests {
         #expect(result["verified"] as? Bool == true)
         let document = try #require((result["documents"] as? [[String: Any]])?.first)
         #expect(document["docType"] as? String == "org.iso.18013.5.1.mDL")
-        #expect(document["relaxations"] as? [String] == ["selfSignedDocumentSignerAsAnchor"])
+        #expect(document["relaxations"] as? [String] == ["selfSignedDocumentSignerAsAnchor", "attachedPayloadInDeviceSignature"])
         let iso = try #require((document["issuerSigned"] as? [String: Any])?["org.iso.18013.5.1"] as? [String: Any])
         #expect(iso.count == 12)
         #expect(document["deviceSigned"] is [String: Any])

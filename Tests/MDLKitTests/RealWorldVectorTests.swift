@@ -64,6 +64,8 @@ struct RealWorldVectorTests {
         let document = try #require(presentation.documents.first)
         #expect(document.deviceAuthentication == "signature")
         #expect(document.relaxationsUsed.contains(.selfSignedDocumentSignerAsAnchor))
+        // auth0's DeviceSignature carries this session's DeviceAuthenticationBytes attached (issue 14).
+        #expect(document.relaxationsUsed.contains(.attachedPayloadInDeviceSignature))
         #expect(document.issuerSigned["org.iso.18013.5.1"]?.count == 12)
     }
 

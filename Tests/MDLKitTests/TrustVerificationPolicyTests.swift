@@ -14,12 +14,13 @@ struct TrustVerificationPolicyTests {
         let interop = VerificationPolicy.interop
         for relaxation: VerificationPolicy.Relaxation in [
             .selfSignedDocumentSignerAsAnchor, .countryCheckOff, .fractionalSecondsInTDate,
-            .emptyX5ChainInDeviceSignature,
+            .emptyX5ChainInDeviceSignature, .nonUTCOffsetInTDate, .shortIssuerSignedItemRandom,
+            .attachedPayloadInDeviceSignature,
         ] {
             #expect(interop.allows(relaxation), "interop lacks \(relaxation)")
         }
         #expect(interop.extraDocumentSignerEKUs == [.eudiReferenceDocumentSigner])
-        #expect(interop.relaxations.count == 5)
+        #expect(interop.relaxations.count == 8)
     }
 
     @Test func relaxationsAreDeduplicatedAndEKUsCombined() {
@@ -34,6 +35,9 @@ struct TrustVerificationPolicyTests {
 
     @Test func relaxationNamesAreStable() {
         #expect(VerificationPolicy.Relaxation.countryCheckOff.description == "countryCheckOff")
+        #expect(VerificationPolicy.Relaxation.nonUTCOffsetInTDate.description == "nonUTCOffsetInTDate")
+        #expect(VerificationPolicy.Relaxation.shortIssuerSignedItemRandom.description == "shortIssuerSignedItemRandom")
+        #expect(VerificationPolicy.Relaxation.attachedPayloadInDeviceSignature.description == "attachedPayloadInDeviceSignature")
         #expect(
             VerificationPolicy.Relaxation.extraDocumentSignerEKUs([.eudiReferenceDocumentSigner]).description
                 == "extraDocumentSignerEKUs(1.3.130.2.0.0.1.2)")

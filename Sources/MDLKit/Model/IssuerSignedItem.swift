@@ -28,6 +28,14 @@ public struct IssuerSignedItem: Sendable, Hashable {
         case received(Range<Int>)
     }
 
+    /// The length of ``random`` in bytes, without copying it.
+    var randomCount: Int {
+        switch salt {
+        case .bytes(let bytes): bytes.count
+        case .received(let range): range.count
+        }
+    }
+
     /// The `IssuerSignedItemBytes` as received: tag 24, byte-string head and content. Digests are over these.
     public var itemBytes: [UInt8] { embedded.encoded }
 

@@ -48,6 +48,11 @@ public struct MobileSecurityObject: Sendable, Hashable {
         public var hasFractionalSeconds: Bool {
             [signed, validFrom, validUntil].contains { $0.hasFractionalSeconds } || expectedUpdate?.hasFractionalSeconds == true
         }
+
+        /// Whether any of the dates used a numeric offset instead of `Z` (ISO 18013-5 wants UTC written as `Z`).
+        public var hasOffset: Bool {
+            [signed, validFrom, validUntil].contains { $0.hasOffset } || expectedUpdate?.hasOffset == true
+        }
     }
 
     /// A reference into a Token Status List: `status: {"status_list": {"idx": n, "uri": "..."}}`.

@@ -6,8 +6,10 @@ public struct LicenseStatusResult: Sendable, Hashable {
     public let index: Int
     /// The status value.
     public let value: StatusList.Value
-    /// The value as a licence status, when it is one of the four MDLKit knows (0–3).
-    public var credentialStatus: LicenseCredentialStatus? { LicenseCredentialStatus(rawValue: value.rawValue) }
+    /// The value as a licence status: the registered values 0–2, and the application-specific values the relying
+    /// party mapped (``StatusClient/Configuration/applicationValues``; 3, superseded, by default). `nil` for a value
+    /// nobody mapped, which ``refusal`` refuses.
+    public let credentialStatus: LicenseCredentialStatus?
     /// The token's `iat`: when the issuer stated the list.
     public let asOf: Date
     /// The token's `exp`, when present.
@@ -20,12 +22,15 @@ public struct LicenseStatusResult: Sendable, Hashable {
     /// Whether the answer came from the network (`false`: from the cache, fresh or not).
     public let fromNetwork: Bool
 
-    /// Creates a result.
+    /// Creates a result; `credentialStatus` is the value's meaning, by default read with
+    /// ``StatusList/Value/defaultApplicationValues``.
     public init(
-        index: Int, value: StatusList.Value, asOf: Date, expiresAt: Date?, age: Duration, degraded: Bool, fromNetwork: Bool
+        index: Int, value: StatusList.Value, asOf: Date, expiresAt: Date?, age: Duration, degraded: Bool, fromNetwork: Bool,
+        credentialStatus: LicenseCredentialStatus? = nil
     ) {
         self.index = index
         self.value = value
+        self.credentialStatus = credentialStatus ?? value.credentialStatus(applicationValues: StatusList.Value.defaultApplicationValues)
         self.asOf = asOf
         self.expiresAt = expiresAt
         self.age = age
@@ -34,15 +39,17 @@ public struct LicenseStatusResult: Sendable, Hashable {
     }
 
     /// The refusal this status means for a relying party that requires a usable licence: `statusRevoked` for
-    /// invalid, `statusSuspended` for suspended, `statusSuperseded` for 3; `nil` for valid and other values.
+    /// invalid, `statusSuspended` for suspended, `statusSuperseded` for superseded, `nil` for valid; and
+    /// `statusUnavailable` for a value that is neither registered nor mapped (fail closed).
     public var refusal: MDLError? {
-        switch value {
+        switch credentialStatus {
         case .valid: return nil
         case .invalid: return MDLError(code: .statusRevoked, message: "the issuer's status list says the licence is revoked or cancelled")
         case .suspended: return MDLError(code: .statusSuspended, message: "the issuer's status list says the licence is suspended")
-        case .applicationSpecific(3):
+        case .superseded:
             return MDLError(code: .statusSuperseded, message: "the issuer's status list says the licence was superseded by a newer one")
-        case .applicationSpecific: return nil
+        case nil:
+            return MDLError(code: .statusUnavailable, message: "the status value \(value.rawValue) is neither registered nor mapped")
         }
     }
 }

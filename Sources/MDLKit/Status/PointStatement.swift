@@ -138,8 +138,11 @@ public struct PointStatement: Sendable {
     }
 
     private static func tdate(_ item: CBOR?) -> Date? {
-        guard case .tagged(0, let inner)? = item, let text = inner.text else { return nil }
-        return TDate(rfc3339: text)?.date
+        // MDLKit's own format: UTC written as `Z`, as ISO 18013-5 writes tdate; a numeric offset is refused.
+        guard case .tagged(0, let inner)? = item, let text = inner.text, let parsed = TDate(rfc3339: text),
+            !parsed.hasOffset
+        else { return nil }
+        return parsed.date
     }
 
     private static func invalid(_ message: String) -> MDLError { MDLError(code: .pointStatementInvalid, message: message) }

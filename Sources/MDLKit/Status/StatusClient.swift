@@ -31,13 +31,19 @@ public struct StatusClient: Sendable {
         public var listLimits: StatusList.Limits
         /// Signature algorithms accepted.
         public var allowedAlgorithms: Set<COSEAlgorithm>
+        /// What the status values other than the registered 0 (valid), 1 (invalid) and 2 (suspended) mean to this
+        /// relying party. A value not listed fails closed with ``MDLError/Code/statusUnavailable``. By default only
+        /// 3, MDLKit's "superseded" (``StatusList/Value/defaultApplicationValues``).
+        public var applicationValues: [UInt8: LicenseCredentialStatus]
 
         /// Creates a configuration; the defaults fail closed and go online.
         public init(
             offlineStaleness: Duration? = nil, degradedStaleness: Duration? = nil, maxTokenAge: TimeInterval? = nil,
             clockSkew: TimeInterval = 300, listLimits: StatusList.Limits = StatusList.Limits(),
-            allowedAlgorithms: Set<COSEAlgorithm> = StatusListToken.defaultAlgorithms
+            allowedAlgorithms: Set<COSEAlgorithm> = StatusListToken.defaultAlgorithms,
+            applicationValues: [UInt8: LicenseCredentialStatus] = StatusList.Value.defaultApplicationValues
         ) {
+            self.applicationValues = applicationValues
             self.offlineStaleness = offlineStaleness
             self.degradedStaleness = degradedStaleness
             self.maxTokenAge = maxTokenAge
@@ -99,9 +105,14 @@ public struct StatusClient: Sendable {
         try token.checkLifetime(
             at: time, clockSkew: configuration.clockSkew, maxAge: configuration.maxTokenAge, heldFor: allowsStale ? 0 : heldFor)
         let value = try token.list.status(at: index)
+        guard let credentialStatus = value.credentialStatus(applicationValues: configuration.applicationValues) else {
+            throw MDLError(
+                code: .statusUnavailable,
+                message: "the status list gives value \(value.rawValue), which is not registered and not mapped by this relying party")
+        }
         return LicenseStatusResult(
             index: index, value: value, asOf: token.issuedAt, expiresAt: token.expiresAt, age: answer.age,
-            degraded: stale, fromNetwork: answer.source != .cache)
+            degraded: stale, fromNetwork: answer.source != .cache, credentialStatus: credentialStatus)
     }
 
     /// Asks the status service at `url` for a point statement and verifies it for the licence `document` (from the

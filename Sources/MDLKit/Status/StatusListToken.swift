@@ -160,7 +160,7 @@ public struct StatusListToken: Sendable {
             throw MDLError(code: .algorithmNotAllowed, message: "the \(what)'s protected alg is absent or not allowed")
         }
         do {
-            try message.verify(with: key, allowedAlgorithms: allowedAlgorithms)
+            try message.verifyAttached(with: key, allowedAlgorithms: allowedAlgorithms)
         } catch {
             throw MDLError(code: .statusSignatureInvalid, message: "the \(what)'s signature does not verify with the given key")
         }

@@ -100,7 +100,7 @@ public struct ReaderAuthentication: Sendable {
         let payload = Self.readerAuthenticationBytes(
             sessionTranscript: sessionTranscript, itemsRequestBytes: itemsRequestBytes)
         do {
-            try readerAuth.verify(with: key, detachedPayload: payload, allowedAlgorithms: allowedAlgorithms)
+            try readerAuth.verifyDetached(content: payload, with: key, allowedAlgorithms: allowedAlgorithms)
         } catch {
             throw MDLError(
                 code: .readerSignatureInvalid,

@@ -73,7 +73,7 @@ public struct VICALVerifier: Sendable {
         }
         guard let payload = message.payload else { throw MDLError.structure("the VICAL COSE_Sign1 carries no payload") }
         do {
-            try message.verify(with: key, allowedAlgorithms: allowedAlgorithms)
+            try message.verifyAttached(with: key, allowedAlgorithms: allowedAlgorithms)
         } catch {
             throw MDLError(
                 code: .trustListSignatureInvalid, message: "the VICAL signature does not verify with its signer's key")

@@ -36,6 +36,9 @@ public struct VerificationPolicy: Sendable, Hashable {
         .countryCheckOff,
         .fractionalSecondsInTDate,
         .emptyX5ChainInDeviceSignature,
+        .nonUTCOffsetInTDate,
+        .shortIssuerSignedItemRandom,
+        .attachedPayloadInDeviceSignature,
     ])
 
     /// Whether `relaxation` is in force (for cases without a payload; use ``extraDocumentSignerEKUs`` for EKUs).
@@ -84,6 +87,25 @@ public struct VerificationPolicy: Sendable, Hashable {
         /// Why: the EU reference wallet writes one; the device key comes from the MSO, so the header carries nothing.
         case emptyX5ChainInDeviceSignature
 
+        /// Accept a numeric UTC offset (`+08:00`, `+00:00`) instead of `Z` in the MSO's `validityInfo` dates
+        /// (ISO/IEC 18013-5 §9.1.2.4 wants UTC written as `Z`). Offsets out of range (`+25:00`) are never accepted.
+        ///
+        /// Why: RFC 3339 allows offsets and general-purpose date libraries write them; the instant is unambiguous.
+        case nonUTCOffsetInTDate
+
+        /// Accept an IssuerSignedItem `random` shorter than 16 bytes (ISO/IEC 18013-5 §9.1.2.5 wants at least 16).
+        ///
+        /// Why: the salt keeps undisclosed elements from being guessed from their digests; a short one weakens only
+        /// the holder's privacy, not the authenticity of what is disclosed. Some test issuers write short salts.
+        case shortIssuerSignedItemRandom
+
+        /// Accept a DeviceSignature that carries the DeviceAuthenticationBytes attached instead of detached, **only**
+        /// when they are byte for byte the ones the RP rebuilt from its own SessionTranscript; any other attached
+        /// payload (another session's, an arbitrary message) is still `deviceSignatureInvalid`.
+        ///
+        /// Why: auth0's `mdl` library attaches the payload (ISO/IEC 18013-5 §9.1.3 wants it detached).
+        case attachedPayloadInDeviceSignature
+
         /// A stable name for audit records and the CLI's `--json`, e.g. `"countryCheckOff"`.
         public var description: String {
             switch self {
@@ -93,6 +115,9 @@ public struct VerificationPolicy: Sendable, Hashable {
             case .countryCheckOff: "countryCheckOff"
             case .fractionalSecondsInTDate: "fractionalSecondsInTDate"
             case .emptyX5ChainInDeviceSignature: "emptyX5ChainInDeviceSignature"
+            case .nonUTCOffsetInTDate: "nonUTCOffsetInTDate"
+            case .shortIssuerSignedItemRandom: "shortIssuerSignedItemRandom"
+            case .attachedPayloadInDeviceSignature: "attachedPayloadInDeviceSignature"
             }
         }
     }

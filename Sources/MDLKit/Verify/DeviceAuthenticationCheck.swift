@@ -42,8 +42,23 @@ struct DeviceAuthenticationCheck {
             do { key = try mso.deviceKey.signaturePublicKey() } catch {
                 throw MDLError(code: .weakKey, message: "the MSO's device key is not usable: \(error)")
             }
+            if let attached = signature.payload {
+                // ISO 18013-5 §9.1.3: detached. An attached payload is never what is verified: at most, under the
+                // named relaxation, a copy of the very bytes this RP rebuilt (auth0's `mdl` attaches them).
+                guard configuration.policy.allows(.attachedPayloadInDeviceSignature) else {
+                    throw MDLError(code: .deviceSignatureInvalid, message: "the DeviceSignature carries a payload; it must be detached")
+                }
+                guard attached == payload else {
+                    throw MDLError(
+                        code: .deviceSignatureInvalid,
+                        message: "the DeviceSignature's attached payload is not this session's DeviceAuthenticationBytes")
+                }
+                used.append(.attachedPayloadInDeviceSignature)
+            }
             do {
-                try signature.verify(with: key, detachedPayload: payload, allowedAlgorithms: configuration.allowedAlgorithms)
+                try signature.verifyDetached(
+                    content: payload, with: key, allowedAlgorithms: configuration.allowedAlgorithms,
+                    allowingIdenticalAttachedPayload: used.contains(.attachedPayloadInDeviceSignature))
             } catch {
                 throw MDLError(code: .deviceSignatureInvalid, message: "the DeviceSignature does not verify for this session")
             }
@@ -63,7 +78,7 @@ struct DeviceAuthenticationCheck {
             } catch {
                 throw MDLError(code: .deviceMacInvalid, message: "the MAC key could not be agreed: \(error)")
             }
-            do { try mac.verify(with: key, detachedPayload: payload) } catch {
+            do { try mac.verifyDetached(content: payload, with: key) } catch {
                 throw MDLError(code: .deviceMacInvalid, message: "the DeviceMac does not verify for this session")
             }
             return Result(method: "mac", elements: deviceSigned.nameSpaces, relaxationsUsed: used)

@@ -21,6 +21,12 @@ struct MSOChecks {
             }
             used.append(.fractionalSecondsInTDate)
         }
+        if mso.validity.hasOffset {
+            guard configuration.policy.allows(.nonUTCOffsetInTDate) else {
+                throw MDLError.structure("validityInfo dates carry a numeric UTC offset; ISO 18013-5 wants UTC written as Z")
+            }
+            used.append(.nonUTCOffsetInTDate)
+        }
         do { try signer.checkSigned(mso.validity.signed.date) } catch let error as MDLError { throw error } catch {
             throw MDLError(code: .certificateExpired, message: "the MSO was signed outside the document signer's validity")
         }
@@ -95,14 +101,19 @@ struct MSOChecks {
     }
 
     /// `issuing_country` and `issuing_jurisdiction`, when disclosed, against the DS certificate's C and ST.
+    ///
+    /// Both must be plain (untagged) text strings, whatever the policy: a value of another type (`#6.32("US")`, a
+    /// byte string) would otherwise escape the comparison and still be shown as the country (issue 14).
     func checkIssuingCountry(
         _ disclosed: [String: [String: CBOR]], signer: ValidatedDocumentSigner
     ) throws(MDLError) -> [VerificationPolicy.Relaxation] {
         let iso = disclosed[MDLProfile.isoNameSpace] ?? [:]
+        let country = try ComparedElement.text(iso, MDLProfile.ISOElement.issuingCountry)
+        let jurisdiction = try ComparedElement.text(iso, MDLProfile.ISOElement.issuingJurisdiction)
         var mismatch: String?
-        if let country = iso[MDLProfile.ISOElement.issuingCountry]?.text, country != signer.country {
+        if let country, country != signer.country {
             mismatch = "issuing_country \(country) differs from the document signer's country \(signer.country ?? "(none)")"
-        } else if let jurisdiction = iso[MDLProfile.ISOElement.issuingJurisdiction]?.text, let state = signer.stateOrProvince,
+        } else if let jurisdiction, let state = signer.stateOrProvince,
             jurisdiction != state, jurisdiction != "\(signer.country ?? "")-\(state)"
         {
             mismatch = "issuing_jurisdiction \(jurisdiction) differs from the document signer's state \(state)"

@@ -68,6 +68,7 @@ public struct PresentationVerifier: Sendable {
         let msoChecks = MSOChecks(configuration: configuration)
         relaxations.append(contentsOf: try msoChecks.checkValidity(issuer.mso, signer: issuer.signer, document: document, at: time))
         let disclosed = try msoChecks.checkDigests(document.issuerSigned, mso: issuer.mso)
+        relaxations.append(contentsOf: try msoChecks.checkSalts(document.issuerSigned))
         relaxations.append(contentsOf: try msoChecks.checkIssuingCountry(disclosed, signer: issuer.signer))
         let device = try DeviceAuthenticationCheck(configuration: configuration)
             .verify(document, mso: issuer.mso, transcript: transcript, readerKey: readerKey)

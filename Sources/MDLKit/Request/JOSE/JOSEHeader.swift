@@ -34,10 +34,13 @@ public struct JOSEHeader: Codable, Sendable, Hashable {
     /// The header as compact JSON, base64url-encoded.
     func encoded() throws(MDLError) -> String { Base64URL.encode(try JOSEJSON.encode(self)) }
 
-    /// Reads a header from its base64url segment.
-    static func decode(_ segment: Substring) throws(MDLError) -> JOSEHeader {
+    /// Reads a header from its base64url segment, refusing a `crit` (and, for a JWE, a `zip`) MDLKit does not
+    /// support (see ``JOSEHeaderExtensions``).
+    static func decode(_ segment: Substring, encrypted: Bool = false) throws(MDLError) -> JOSEHeader {
         guard let bytes = Base64URL.decode(segment) else { throw MDLError(code: .joseMalformed, message: "the JOSE header is not base64url") }
-        return try JOSEJSON.decode(JOSEHeader.self, from: bytes, what: "JOSE header")
+        let header = try JOSEJSON.decode(JOSEHeader.self, from: bytes, what: "JOSE header")
+        try JOSEHeaderExtensions.check(bytes, encrypted: encrypted)
+        return header
     }
 }
 

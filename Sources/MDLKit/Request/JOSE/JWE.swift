@@ -52,7 +52,7 @@ public enum JWE {
     public static func header(of compact: String) throws(MDLError) -> JOSEHeader {
         let parts = compact.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 5 else { throw MDLError(code: .joseMalformed, message: "a compact JWE has five segments") }
-        return try JOSEHeader.decode(parts[0])
+        return try JOSEHeader.decode(parts[0], encrypted: true)
     }
 
     /// Decrypts a compact JWE with `key`.
@@ -64,7 +64,7 @@ public enum JWE {
     ) throws(MDLError) -> (header: JOSEHeader, plaintext: [UInt8]) {
         let parts = compact.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 5 else { throw MDLError(code: .joseMalformed, message: "a compact JWE has five segments") }
-        let header = try JOSEHeader.decode(parts[0])
+        let header = try JOSEHeader.decode(parts[0], encrypted: true)
         guard header.alg == "ECDH-ES" else { throw MDLError(code: .joseMalformed, message: "JWE alg \(header.alg) is not ECDH-ES") }
         guard let enc = header.enc, allowedEncryptions.contains(enc), let bits = contentEncryptions[enc] else {
             throw MDLError(code: .joseMalformed, message: "JWE enc is missing or not allowed")
