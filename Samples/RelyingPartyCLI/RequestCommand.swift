@@ -14,9 +14,12 @@ struct RequestCommand: AsyncParsableCommand {
         discussion: """
             The relying party is the sandbox's registered RP for the use case (well-known sandbox keys). With --json \
             the first line is {"authorization_request", "request_uri", "client_id", "state"}, then one line per \
-            response in the verify --json shape plus "state". A second response with the same nonce is refused \
-            (replay); a missing response by --timeout is requestExpired.
-            Exit status: 0 every response verified, 1 otherwise, 2 usage error.
+            response posted to the request's response_uri (…/response/ID), in the verify --json shape plus "state". \
+            --responses counts only responses that proved the holder (device authentication over this request); \
+            the others (undecryptable junk, a decline, a malformed or foreign presentation: anyone holding the \
+            public request object can send them) are printed but leave the request open. A second response with \
+            the same nonce is refused (replay); a missing response by --timeout is requestExpired.
+            Exit status: 0 every counted response verified, 1 otherwise, 2 usage error.
             """)
 
     enum UseCase: String, ExpressibleByArgument, CaseIterable {
@@ -34,7 +37,7 @@ struct RequestCommand: AsyncParsableCommand {
     @Option(help: "Ask only for these elements (NS/ID, comma-separated) instead of the use case's template.") var elements: String?
     @Option(help: "HOST:PORT to serve request_uri and response_uri on (port 0 picks one).") var listen: String
     @Option(help: "A trusted IACA certificate (PEM); repeat for several. Default: the sandbox issuer.") var trustAnchor: [String] = []
-    @Option(help: "How many responses to take before exiting.") var responses = 1
+    @Option(help: "How many holder-authenticated responses to take before exiting.") var responses = 1
     @Option(help: "Seconds to wait for the responses; also the request's lifetime.") var timeout = 300
     @Flag(help: "Print JSON lines.") var json = false
 
@@ -59,10 +62,10 @@ struct RequestCommand: AsyncParsableCommand {
         let relyingParty = RelyingParty(
             identity: try registered.identity(), verifier: PresentationVerifier(configuration: .init(trustAnchors: anchors)),
             replayStore: InMemoryReplayStore(), auditLog: InMemoryAuditLog())
-        let (outcomes, outcomeSink) = AsyncStream.makeStream(of: PresentationOutcome.self)
+        let (posted, responseSink) = AsyncStream.makeStream(of: ReceivedResponse.self)
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let server = {
-            var server = RelyingPartyServer(relyingParty: relyingParty) { outcomeSink.yield($0) }
+            var server = RelyingPartyServer(relyingParty: relyingParty, onResponse: { responseSink.yield($0) })
             server.logger.logLevel = .critical  // stdout carries the contract's lines; the server stays quiet
             return server
         }()
@@ -82,13 +85,16 @@ struct RequestCommand: AsyncParsableCommand {
             report.started(request)
             group.addTask {
                 try await Task.sleep(for: .seconds(seconds))
-                outcomeSink.finish()
+                responseSink.finish()
                 return nil
             }
             var verified = true
             var received = 0
-            for await outcome in outcomes {
-                verified = await report.outcome(outcome) && verified
+            for await response in posted where response.isBound && response.requestID == request.id {
+                // Printed whatever it is; only a response that proved the holder counts or affects the exit status.
+                let passed = await report.outcome(response.outcome)
+                guard response.isHolderAuthenticated else { continue }
+                verified = passed && verified
                 received += 1
                 if received == wanted { break }
             }
