@@ -11,12 +11,12 @@ import Testing
 final class RelyingPartyHarness: Sendable {
     let world: RequestWorld
     let relyingParty: RelyingParty
-    let audit: InMemoryAuditLog
+    let audit: any AuditLog
     let port: Int
     private let server: Task<Void, any Error>
     private let received = Mutex<[ReceivedResponse]>([])
 
-    private init(world: RequestWorld, relyingParty: RelyingParty, audit: InMemoryAuditLog, port: Int, server: Task<Void, any Error>) {
+    private init(world: RequestWorld, relyingParty: RelyingParty, audit: any AuditLog, port: Int, server: Task<Void, any Error>) {
         self.world = world
         self.relyingParty = relyingParty
         self.audit = audit
@@ -24,13 +24,14 @@ final class RelyingPartyHarness: Sendable {
         self.server = server
     }
 
-    /// Starts a server with `limits`, runs `body`, stops the server.
+    /// Starts a server with `limits` on `storage` (in memory by default), runs `body`, stops the server.
     static func with<T: Sendable>(
-        limits: HTTPServerLimits = .standard, _ body: @Sendable (RelyingPartyHarness) async throws -> T
+        limits: HTTPServerLimits = .standard, storage: RelyingPartyStorage = .inMemory(),
+        _ body: @Sendable (RelyingPartyHarness) async throws -> T
     ) async throws -> T {
         let world = try RequestWorld()
-        let audit = InMemoryAuditLog()
-        let relyingParty = try world.relyingParty(auditLog: audit)
+        let audit = storage.audit
+        let relyingParty = try world.relyingParty(storage: storage)
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let (responses, responseSink) = AsyncStream.makeStream(of: ReceivedResponse.self)
         var server = RelyingPartyServer(relyingParty: relyingParty, onResponse: { responseSink.yield($0) })
