@@ -101,4 +101,37 @@ struct HostileTrafficTests {
             #expect(try await harness.audit.receipts().map(\.outcome) == [.presented])
         }
     }
+
+    /// A request head past `maximumHeaderBytes` (16 KiB) is refused before any route runs.
+    @Test func anOversizedHeadIsRefused() async throws {
+        try await RelyingPartyHarness.with { harness in
+            let request = try await harness.newRequest()
+            let connection = try RawConnection(port: harness.port)
+            let head = "GET /request/\(request.id) HTTP/1.1\r\nHost: x\r\nX-Padding: \(String(repeating: "a", count: 20 * 1024))\r\n\r\n"
+            let reply = await offThePool {
+                connection.send(Array(head.utf8))
+                return connection.readUntilClosed(seconds: 20)
+            }
+            #expect(RelyingPartyHarness.status(of: reply.bytes) == 400)
+            #expect(reply.closed)
+            #expect(try await harness.honestExchange(request) == 200)
+        }
+    }
+
+    /// Requests pipelined on one connection are all answered: closing after an early reply applies only to a
+    /// reply sent before its own request's body ended.
+    @Test func pipelinedRequestsAreAllAnswered() async throws {
+        try await RelyingPartyHarness.with { harness in
+            let request = try await harness.newRequest()
+            let connection = try RawConnection(port: harness.port)
+            let get = "GET /request/\(request.id) HTTP/1.1\r\nHost: x\r\n\r\n"
+            let last = "GET /request/\(request.id) HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+            let reply = await offThePool {
+                connection.send(Array((get + get + last).utf8))
+                return connection.readUntilClosed(seconds: 20)
+            }
+            let text = String(decoding: reply.bytes, as: UTF8.self)
+            #expect(text.components(separatedBy: "HTTP/1.1 200").count - 1 == 3)
+        }
+    }
 }
