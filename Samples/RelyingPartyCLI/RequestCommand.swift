@@ -187,7 +187,8 @@ struct RequestReport: Sendable {
                     "error": .object(["code": .string(MDLError.Code.holderDeclined.rawValue), "message": .string("the holder declined the request"), "document": .null]),
                 ]))
             } else {
-                print(Terminal.yellow("holder declined") + " (state \(receipt.state))")
+                // A decline is not authenticated (anyone with the request object can send one): keep waiting.
+                print(Terminal.yellow("declined") + " (state \(receipt.state)); the request stays open for the holder until it expires")
             }
             return false
         case .refused(let error, let state):
