@@ -90,10 +90,16 @@ struct RequestCommand: AsyncParsableCommand {
             }
             var verified = true
             var received = 0
+            var uncounted = 0
             for await response in posted where response.isBound && response.requestID == request.id {
-                // Printed whatever it is; only a response that proved the holder counts or affects the exit status.
+                // Only a response that proved the holder counts or affects the exit status. The others are printed
+                // too, up to a bound: a flood of junk must not fill the output (or block on a reader that waits).
+                guard response.isHolderAuthenticated else {
+                    uncounted += 1
+                    if uncounted <= Self.printedUncountedResponses { _ = await report.outcome(response.outcome) }
+                    continue
+                }
                 let passed = await report.outcome(response.outcome)
-                guard response.isHolderAuthenticated else { continue }
                 verified = passed && verified
                 received += 1
                 if received == wanted { break }
@@ -126,6 +132,9 @@ struct RequestCommand: AsyncParsableCommand {
             return element
         }
     }
+
+    /// How many responses that did not prove the holder (junk, declines, forged presentations) are printed per run.
+    static let printedUncountedResponses = 16
 
     private static func urlHost(_ host: String) -> String { host.contains(":") ? "[\(host)]" : host }
 }

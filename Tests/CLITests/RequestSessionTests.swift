@@ -38,6 +38,27 @@ struct RequestSessionTests {
     }
 }
 
+extension RequestSessionTests {
+    /// A flood of junk at the request's own response_uri: the first 16 are printed, the rest not; the honest
+    /// wallet still completes.
+    @Test func aFloodOfJunkIsPrintedOnlyUpToTheBound() async throws {
+        let session = try RequestProcess(["--use-case", "rental", "--listen", "127.0.0.1:0", "--json", "--timeout", "60"])
+        defer { session.stop() }
+        let first = try session.firstLine()
+        let requestURI = try #require(first["request_uri"] as? String)
+        let responseURI = requestURI.replacingOccurrences(of: "/request/", with: "/response/")
+        for _ in 0..<40 { #expect(try await HTTP.post(responseURI, body: Array("response=junk".utf8)).status == 400) }
+        let present = try CLIRun.run([
+            "wallet", "present", try #require(first["authorization_request"] as? String), "--approve", "all",
+        ])
+        #expect(present.status == 0, "\(present.stdout) \(present.stderr)")
+        #expect(try session.wait(seconds: 60) == 0)
+        let lines = try session.lines()
+        #expect(lines.count == 1 + 16 + 1)
+        #expect(lines.last?["verified"] as? Bool == true)
+    }
+}
+
 /// A running `mdl-rp request`, its standard output in a file.
 final class RequestProcess {
     private let scratch: Scratch
