@@ -99,6 +99,7 @@ let package = Package(
             name: "MDLSandbox",
             dependencies: [
                 "MDLKit",
+                "MDLRelyingPartyServer",
                 "MDLCBOR",
                 "MDLCOSE",
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -14,9 +14,12 @@ struct RequestCommand: AsyncParsableCommand {
         discussion: """
             The relying party is the sandbox's registered RP for the use case (well-known sandbox keys). With --json \
             the first line is {"authorization_request", "request_uri", "client_id", "state"}, then one line per \
-            response in the verify --json shape plus "state". A second response with the same nonce is refused \
-            (replay); a missing response by --timeout is requestExpired.
-            Exit status: 0 every response verified, 1 otherwise, 2 usage error.
+            response posted to the request's response_uri (…/response/ID), in the verify --json shape plus "state". \
+            --responses counts only responses that proved the holder (device authentication over this request); \
+            the others (undecryptable junk, a decline, a malformed or foreign presentation: anyone holding the \
+            public request object can send them) are printed but leave the request open. A second response with \
+            the same nonce is refused (replay); a missing response by --timeout is requestExpired.
+            Exit status: 0 every counted response verified, 1 otherwise, 2 usage error.
             """)
 
     enum UseCase: String, ExpressibleByArgument, CaseIterable {
@@ -34,7 +37,7 @@ struct RequestCommand: AsyncParsableCommand {
     @Option(help: "Ask only for these elements (NS/ID, comma-separated) instead of the use case's template.") var elements: String?
     @Option(help: "HOST:PORT to serve request_uri and response_uri on (port 0 picks one).") var listen: String
     @Option(help: "A trusted IACA certificate (PEM); repeat for several. Default: the sandbox issuer.") var trustAnchor: [String] = []
-    @Option(help: "How many responses to take before exiting.") var responses = 1
+    @Option(help: "How many holder-authenticated responses to take before exiting.") var responses = 1
     @Option(help: "Seconds to wait for the responses; also the request's lifetime.") var timeout = 300
     @Flag(help: "Print JSON lines.") var json = false
 
@@ -59,10 +62,10 @@ struct RequestCommand: AsyncParsableCommand {
         let relyingParty = RelyingParty(
             identity: try registered.identity(), verifier: PresentationVerifier(configuration: .init(trustAnchors: anchors)),
             replayStore: InMemoryReplayStore(), auditLog: InMemoryAuditLog())
-        let (outcomes, outcomeSink) = AsyncStream.makeStream(of: PresentationOutcome.self)
+        let (posted, responseSink) = AsyncStream.makeStream(of: ReceivedResponse.self)
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let server = {
-            var server = RelyingPartyServer(relyingParty: relyingParty) { outcomeSink.yield($0) }
+            var server = RelyingPartyServer(relyingParty: relyingParty, onResponse: { responseSink.yield($0) })
             server.logger.logLevel = .critical  // stdout carries the contract's lines; the server stays quiet
             return server
         }()
@@ -82,13 +85,22 @@ struct RequestCommand: AsyncParsableCommand {
             report.started(request)
             group.addTask {
                 try await Task.sleep(for: .seconds(seconds))
-                outcomeSink.finish()
+                responseSink.finish()
                 return nil
             }
             var verified = true
             var received = 0
-            for await outcome in outcomes {
-                verified = await report.outcome(outcome) && verified
+            var uncounted = 0
+            for await response in posted where response.isBound && response.requestID == request.id {
+                // Only a response that proved the holder counts or affects the exit status. The others are printed
+                // too, up to a bound: a flood of junk must not fill the output (or block on a reader that waits).
+                guard response.isHolderAuthenticated else {
+                    uncounted += 1
+                    if uncounted <= Self.printedUncountedResponses { _ = await report.outcome(response.outcome) }
+                    continue
+                }
+                let passed = await report.outcome(response.outcome)
+                verified = passed && verified
                 received += 1
                 if received == wanted { break }
             }
@@ -120,6 +132,9 @@ struct RequestCommand: AsyncParsableCommand {
             return element
         }
     }
+
+    /// How many responses that did not prove the holder (junk, declines, forged presentations) are printed per run.
+    static let printedUncountedResponses = 16
 
     private static func urlHost(_ host: String) -> String { host.contains(":") ? "[\(host)]" : host }
 }
@@ -181,7 +196,8 @@ struct RequestReport: Sendable {
                     "error": .object(["code": .string(MDLError.Code.holderDeclined.rawValue), "message": .string("the holder declined the request"), "document": .null]),
                 ]))
             } else {
-                print(Terminal.yellow("holder declined") + " (state \(receipt.state))")
+                // A decline is not authenticated (anyone with the request object can send one): keep waiting.
+                print(Terminal.yellow("declined") + " (state \(receipt.state)); the request stays open for the holder until it expires")
             }
             return false
         case .refused(let error, let state):

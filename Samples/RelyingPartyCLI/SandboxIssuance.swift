@@ -9,8 +9,10 @@ enum SandboxIssuance {
     /// The status-list value names, by value (Token Status List: 0 valid, 1 invalid, 2 suspended, 3 application).
     static let statusNames: [UInt8: String] = [0: "valid", 1: "invalid", 2: "suspended", 3: "superseded"]
 
-    /// Issues `personaID`'s licence bound to `deviceKey`, referencing the state's status list; a persona issued
-    /// before keeps its status-list index.
+    /// Issues `personaID`'s licence bound to `deviceKey`, referencing the state's status list. Every credential
+    /// gets a new status-list index; a persona issued before keeps its licence's status, points and history (a
+    /// suspended or revoked licence stays so: re-issuing is not a way back to valid), and its earlier indexes are
+    /// kept as retired, with the history capped so the state file stays bounded.
     static func issue(
         personaID: String, deviceKey: COSEKey, state: inout SandboxState, authority: IssuingAuthority, now: Date
     ) throws -> (IssuedCredential, SandboxState.Licence) {
@@ -20,20 +22,28 @@ enum SandboxIssuance {
             throw InputError("no persona \"\(personaID.prefix(32))\"; known: \(known)")
         }
         let existing = state.licences.firstIndex { $0.persona == persona.id }
-        let index = existing.map { state.licences[$0].statusIndex } ?? UInt64(state.licences.count)
+        let index = state.nextStatusIndex
         let credential = try authority.issue(
             persona.record, deviceKey: deviceKey, now: now, status: .init(index: index, uri: state.statusListURI))
         let issuedAt = TDate(now).description
-        var licence = SandboxState.Licence(
-            persona: persona.id, statusIndex: index, status: statusNames[persona.statusListValue] ?? "valid",
-            points: Self.points(in: persona.record), issuedAt: issuedAt, changes: [])
+        let licence: SandboxState.Licence
         if let existing {
-            licence.changes =
-                state.licences[existing].changes + [
-                    .init(at: issuedAt, action: "reissue", detail: "issued again to a new device key", published: false)
-                ]
-            state.licences[existing] = licence
+            var reissued = state.licences[existing]
+            let previous = reissued.statusIndex
+            reissued.retiredIndexes = Array(((reissued.retiredIndexes ?? []) + [previous]).suffix(SandboxState.retainedIndexes))
+            reissued.statusIndex = index
+            reissued.issuedAt = issuedAt
+            reissued.record(
+                .init(
+                    at: issuedAt, action: "reissue",
+                    detail: "issued again to a new device key: status-list index \(index) (was \(previous)); status \(reissued.status) and points kept",
+                    published: false))
+            licence = reissued
+            state.licences[existing] = reissued
         } else {
+            licence = SandboxState.Licence(
+                persona: persona.id, statusIndex: index, status: statusNames[persona.statusListValue] ?? "valid",
+                points: Self.points(in: persona.record), issuedAt: issuedAt, changes: [])
             state.licences.append(licence)
         }
         return (credential, licence)

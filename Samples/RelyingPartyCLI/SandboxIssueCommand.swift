@@ -61,7 +61,7 @@ struct SandboxIssueCommand: AsyncParsableCommand {
 
         var result: [String: JSONValue] = [
             "persona": .string(licence.persona), "statusIndex": .integer(Int64(licence.statusIndex)),
-            "status": .string(licence.status),
+            "status": .string(licence.status), "points": .integer(Int64(licence.points)),
             "credential": .string(credentialURL.path), "deviceKey": .string(keyURL.path),
             "iaca": .string(directory.iacaPEMPath),
             "statusListURI": .string(state.statusListURI),

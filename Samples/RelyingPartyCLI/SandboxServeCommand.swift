@@ -5,6 +5,7 @@ import Logging
 import MDLCBOR
 import MDLCOSE
 import MDLKit
+import MDLRelyingPartyServer
 import MDLSandbox
 
 /// `mdl-rp sandbox serve`: the sandbox issuing authority over HTTP on loopback, with its state in DIR.
@@ -15,7 +16,9 @@ struct SandboxServeCommand: AsyncParsableCommand {
         discussion: """
             Routes: GET /health; GET /iaca.pem and /ds.pem (certificates); GET /licences (persona, status-list \
             index, status, points: no personal data); POST /licences/PERSONA with the wallet's device COSE_Key (CBOR) \
-            as body → the IssuerSigned (application/cbor) of a licence bound to that key.
+            as body → the IssuerSigned (application/cbor) of a licence bound to that key. Routes that change the \
+            state are the operator's: they need "Authorization: Bearer TOKEN" with the token printed at start \
+            (also in DIR/operator.token, mode 0600); without it they answer 401.
             The status service (status lists at /status-lists/…) and the registrar are served here once they exist.
             """)
 
@@ -30,8 +33,10 @@ struct SandboxServeCommand: AsyncParsableCommand {
         let directory = options.directory
         let (state, authority) = try directory.openAuthority(port: port)
         let office = SandboxOffice(directory: directory, state: state, authority: authority)
+        let token = Base64URL.encode(SecureRandom.bytes(count: 32))
+        try directory.write(Array((token + "\n").utf8), to: directory.url("operator.token"), secret: true)
         let router = Router()
-        SandboxRoutes.issuingAuthority(router, office: office)
+        SandboxRoutes.issuingAuthority(router, office: office, operatorToken: token)
         // EXTENSION POINT (status service): add the status list routes (`/status-lists/1`, signed Token Status
         // List over `state.licences[].statusIndex/status`) here, reading the same `SandboxOffice`.
         // EXTENSION POINT (registrar): add the relying-party registrar routes (reader certificates) here.
@@ -40,9 +45,10 @@ struct SandboxServeCommand: AsyncParsableCommand {
         // Server logs go to standard error (warnings and worse), so standard output stays the command's output.
         var logger = Logger(label: "mdl-rp.sandbox", factory: { StreamLogHandler.standardError(label: $0) })
         logger.logLevel = .warning
+        let limits = HTTPServerLimits.standard
         let application = Application(
-            router: router,
-            configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: state.port)),
+            router: router, server: limits.serverBuilder(logger: logger),
+            configuration: limits.configuration(address: .hostname("127.0.0.1", port: state.port)),
             onServerRunning: { _ in
                 let lines: [String]
                 if json {
@@ -51,6 +57,7 @@ struct SandboxServeCommand: AsyncParsableCommand {
                             "url": .string(address), "state": .string(directory.path),
                             "iaca": .string(directory.iacaPEMPath),
                             "services": .array([.string("issuing-authority")]),
+                            "operatorToken": .string(token),
                         ]).serialized
                     ]
                 } else {
@@ -58,6 +65,7 @@ struct SandboxServeCommand: AsyncParsableCommand {
                         "sandbox issuing authority on \(address)  (state \(directory.path))",
                         "trust anchor (IACA): \(directory.iacaPEMPath)",
                         "status service, registrar: not in this build yet",
+                        "operator token (Authorization: Bearer …, for POST /licences/PERSONA): \(token)",
                     ]
                 }
                 // Unbuffered, so a script reading a pipe sees the address as soon as the server listens.
@@ -96,7 +104,7 @@ actor SandboxOffice {
 
 /// The HTTP routes of the sandbox services.
 enum SandboxRoutes {
-    static func issuingAuthority(_ router: Router<BasicRequestContext>, office: SandboxOffice) {
+    static func issuingAuthority(_ router: Router<BasicRequestContext>, office: SandboxOffice, operatorToken: String) {
         router.get("health") { _, _ in "ok\n" }
         router.get("iaca.pem") { _, _ in try file(office.directory.url("iaca.pem"), type: "application/x-pem-file") }
         router.get("ds.pem") { _, _ in try file(office.directory.url("ds.pem"), type: "application/x-pem-file") }
@@ -110,6 +118,11 @@ enum SandboxRoutes {
             return body(Array(JSONValue.array(list).serialized.utf8), type: "application/json")
         }
         router.post("licences/:persona") { request, context in
+            guard isOperator(request, token: operatorToken) else {
+                var headers = HTTPFields()
+                headers[.wwwAuthenticate] = "Bearer"
+                return Response(status: .unauthorized, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: "operator token required\n")))
+            }
             guard let persona = context.parameters.get("persona") else {
                 return body(Array("no persona\n".utf8), status: .badRequest)
             }
@@ -125,6 +138,15 @@ enum SandboxRoutes {
                 return body(Array((error.description + "\n").utf8), status: .notFound)
             }
         }
+    }
+
+    /// Whether `request` carries the operator's bearer token (compared in constant time).
+    static func isOperator(_ request: Request, token: String) -> Bool {
+        guard let value = request.headers[.authorization], value.hasPrefix("Bearer ") else { return false }
+        let given = Array(value.dropFirst("Bearer ".count).utf8)
+        let expected = Array(token.utf8)
+        guard given.count == expected.count else { return false }
+        return zip(given, expected).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
     static func file(_ url: URL, type: String) throws -> Response {

@@ -28,6 +28,20 @@ struct SandboxState: Codable, Sendable {
         var points: Int
         var issuedAt: String
         var changes: [Change]
+        /// Status-list indexes of this licence's earlier credentials (the most recent ``SandboxState/retainedIndexes``).
+        var retiredIndexes: [UInt64]?
+        /// How many of the oldest changes were dropped to keep the history at ``SandboxState/retainedChanges``.
+        var droppedChanges: Int?
+
+        /// Appends `change`, dropping the oldest past ``SandboxState/retainedChanges``.
+        mutating func record(_ change: Change) {
+            changes.append(change)
+            let excess = changes.count - SandboxState.retainedChanges
+            if excess > 0 {
+                changes.removeFirst(excess)
+                droppedChanges = (droppedChanges ?? 0) + excess
+            }
+        }
     }
 
     /// A change to a licence, recorded whether or not a status service published it.
@@ -51,6 +65,16 @@ struct SandboxState: Codable, Sendable {
     var statusListURI: String { "http://127.0.0.1:\(port)/status-lists/1" }
 
     static let fileName = "sandbox.json"
+    /// The changes kept per licence; older ones are counted in `droppedChanges`, so the file stays bounded.
+    static let retainedChanges = 64
+    /// The retired status-list indexes kept per licence.
+    static let retainedIndexes = 16
+
+    /// An index no credential of this state has used: every issuance takes a new one.
+    var nextStatusIndex: UInt64 {
+        let used = licences.flatMap { [$0.statusIndex] + ($0.retiredIndexes ?? []) }
+        return used.max().map { $0 + 1 } ?? 0
+    }
 }
 
 /// Loads and saves ``SandboxState`` and the authority's keys in a directory.

@@ -50,7 +50,7 @@ enum SandboxLicenceChanges {
         // EXTENSION POINT (status service): when the sandbox status service exists, publish the new status-list
         // value here (and set `published` to true); until then the change is only recorded in the state file.
         let published = false
-        state.licences[index].changes.append(
+        state.licences[index].record(
             .init(at: TDate(Date()).description, action: change.action, detail: detail, published: published))
         try directory.save(state)
         let licence = state.licences[index]

@@ -95,13 +95,17 @@ struct SandboxCommandTests {
                 == (try String(contentsOfFile: "\(state)/iaca.pem", encoding: .utf8)))
         // COSE_Key {1: 1 (OKP), -1: 6 (Ed25519), -2: x}: any 32 bytes serve for issuance.
         let key: [UInt8] = [0xA3, 0x01, 0x01, 0x20, 0x06, 0x21, 0x58, 0x20] + [UInt8](repeating: 7, count: 32)
-        let issued = try await HTTP.post(base + "/licences/clean-c1", body: key)
+        // Changing the state is the operator's: without the token printed at start, 401.
+        #expect(try await HTTP.post(base + "/licences/clean-c1", body: key).status == 401)
+        #expect(try await HTTP.post(base + "/licences/clean-c1", body: key, token: "wrong").status == 401)
+        let token = try #require(server.operatorToken)
+        let issued = try await HTTP.post(base + "/licences/clean-c1", body: key, token: token)
         #expect(issued.status == 200)
         #expect(issued.body.first.map { $0 & 0xE0 == 0xA0 } == true)  // a CBOR map (IssuerSigned)
         let licences = try await HTTP.get(base + "/licences")
         let list = try #require(try JSONSerialization.jsonObject(with: Data(licences.body)) as? [[String: Any]])
         #expect(list.compactMap { $0["persona"] as? String } == ["clean-c1"])
-        let unknown = try await HTTP.post(base + "/licences/nobody", body: key)
+        let unknown = try await HTTP.post(base + "/licences/nobody", body: key, token: token)
         #expect(unknown.status == 404)
     }
 }
@@ -110,6 +114,8 @@ struct SandboxCommandTests {
 final class ServerProcess {
     let scratch: Scratch
     let port: Int
+    /// The operator token `serve --json` printed on its first line.
+    private(set) var operatorToken: String?
 
     /// Starts `mdl-rp sandbox serve --json … --port P` on a free-looking port and waits for its first line (the
     /// address); a port already taken makes it exit, and another port is tried.
@@ -131,9 +137,11 @@ final class ServerProcess {
             try attempt.run()
             let deadline = Date().addingTimeInterval(90)
             while attempt.isRunning && Date() < deadline {
-                if let text = try? String(contentsOf: out, encoding: .utf8), text.contains("\"url\"") {
+                if let text = try? String(contentsOf: out, encoding: .utf8), text.contains("\"url\""), text.hasSuffix("\n") {
                     self.port = candidate
                     self.running = attempt
+                    let first = text.split(separator: "\n").first.map { Data($0.utf8) } ?? Data()
+                    operatorToken = (try? JSONSerialization.jsonObject(with: first) as? [String: Any])?["operatorToken"] as? String
                     return
                 }
                 Thread.sleep(forTimeInterval: 0.05)
@@ -171,11 +179,12 @@ enum HTTP {
         }
     }
 
-    static func post(_ url: String, body: [UInt8]) async throws -> Reply {
+    static func post(_ url: String, body: [UInt8], token: String? = nil) async throws -> Reply {
         var request = URLRequest(url: try address(url))
         request.httpMethod = "POST"
         request.httpBody = Data(body)
         request.setValue("application/cbor", forHTTPHeaderField: "Content-Type")
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
         return try await send(request)
     }
 

@@ -29,7 +29,7 @@ struct LoadBalancedRelyingPartyTests {
             #expect(Set(outcome.receipt?.disclosed.map(\.element) ?? []) == [.iso("driving_privileges"), .iso("expiry_date")])
 
             let replay = try await CurlHTTPClient().send(HTTPRequest(
-                method: .post, url: a.baseURL.appendingPathComponent("response"),
+                method: .post, url: a.baseURL.appendingPathComponent("response/\(request.id)"),
                 headers: ["Content-Type": "application/x-www-form-urlencoded"], body: result.reply.formBody))
             #expect(replay.status == 400)
             #expect(String(decoding: replay.body, as: UTF8.self).contains("replay"))
@@ -51,7 +51,7 @@ struct LoadBalancedRelyingPartyTests {
             let reply = try world.answer(String(decoding: fetched.body, as: UTF8.self), .approveAll)
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
                 for index in 0..<200 {
-                    let target = instances[index % 2].baseURL.appendingPathComponent("response")
+                    let target = instances[index % 2].baseURL.appendingPathComponent("response/\(request.id)")
                     group.addTask {
                         try await CurlHTTPClient().send(HTTPRequest(
                             method: .post, url: target, headers: ["Content-Type": "application/x-www-form-urlencoded"], body: reply.formBody)).status
@@ -99,13 +99,13 @@ struct LoadBalancedRelyingPartyTests {
                 let request = try await maker.relyingParty.createRequest(.carRental, baseURL: PostgresWorld.publicBaseURL)
                 let decision: ConsentDecision = round == 2 ? .decline : .approveAll
                 let reply = try world.answer(request.requestObject, decision)
-                #expect(await taker.relyingParty.receive(formBody: reply.formBody).receipt != nil)
+                #expect(await taker.relyingParty.receive(formBody: reply.formBody, forRequest: request.id).receipt != nil)
                 accepted.append(request.state)
                 for other in instances {
-                    #expect(await other.relyingParty.receive(formBody: reply.formBody).error?.code == .replay)
+                    #expect(await other.relyingParty.receive(formBody: reply.formBody, forRequest: request.id).error?.code == .replay)
                 }
             }
-            #expect(await instances[1].relyingParty.receive(formBody: Array("response=not-a-jwe".utf8)).error != nil)
+            #expect(await instances[1].relyingParty.receive(formBody: Array("response=not-a-jwe".utf8), forRequest: "unknown").error != nil)
             let receipts = try await instances[2].store.audit.receipts()
             #expect(receipts.map(\.state) == accepted)
             #expect(receipts.map(\.outcome) == [.presented, .presented, .declined])

@@ -10,8 +10,8 @@ struct ConsentTests {
         let world = try RequestWorld()
         let relyingParty = try world.relyingParty()
         let request = try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL)
-        let outcome = await relyingParty.receive(jwe: try world.answer(request, .decline).jwe)
-        guard case .declined(let receipt) = outcome else {
+        let outcome = await relyingParty.receive(jwe: try world.answer(request, .decline).jwe, forRequest: request.id)
+        guard case .declined(let receipt) = outcome.outcome else {
             Issue.record("expected a decline, got \(outcome)")
             return
         }
@@ -66,13 +66,15 @@ struct ConsentTests {
         let received = try world.walletVerifier.verify(request.requestObject, at: SandboxFixture.now)
         let oversharing = try world.sandbox.wallet.present(
             elements: [MDLProfile.isoNameSpace: ["driving_privileges", "resident_address"]], transcript: try received.sessionTranscript())
-        let outcome = await relyingParty.receive(jwe: try world.sandbox.wallet.encryptedResponse(oversharing.encoded, for: received))
+        let outcome = await relyingParty.receive(
+            jwe: try world.sandbox.wallet.encryptedResponse(oversharing.encoded, for: received), forRequest: request.id)
         #expect(outcome.error?.code == .elementNotRequested)
     }
 
     /// A relying party that received a presentation relays it to another relying party under that one's open
     /// request: the device signature covers the first RP's client_id, nonce and key, so it fails as
-    /// `deviceSignatureInvalid`. Sent with a state the second RP never issued it is `requestUnknown`.
+    /// `deviceSignatureInvalid`. Posted to the second RP's response_uri as it was, encrypted to the first RP's key
+    /// (its `kid`), it is `requestUnknown` before any decryption.
     @Test func aResponseForAnotherRelyingPartysRequestFailsTheTranscript() async throws {
         let world = try RequestWorld()
         let rental = try world.relyingParty()
@@ -84,10 +86,12 @@ struct ConsentTests {
         let presentation = try world.sandbox.wallet.present(
             elements: [MDLProfile.isoNameSpace: ["driving_privileges"]], transcript: try forInsurer.sessionTranscript())
         let relayed = try world.sandbox.wallet.encryptedResponse(presentation.encoded, for: forRental)
-        #expect(await rental.receive(jwe: relayed).error?.code == .deviceSignatureInvalid)
+        #expect(await rental.receive(jwe: relayed, forRequest: rentalRequest.id).error?.code == .deviceSignatureInvalid)
 
         let original = try world.answer(insurerRequest, .approveAll)
-        #expect(await rental.receive(jwe: original.jwe).error?.code == .requestUnknown)
+        let misposted = await rental.receive(jwe: original.jwe, forRequest: rentalRequest.id)
+        #expect(misposted.error?.code == .requestUnknown)
+        #expect(misposted.state == rentalRequest.state)
     }
 
     @Test func consentSummaryShowsNamesPurposeAndRetention() async throws {

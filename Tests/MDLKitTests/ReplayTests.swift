@@ -10,8 +10,8 @@ struct ReplayTests {
         let relyingParty = try world.relyingParty()
         let request = try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL)
         let reply = try world.answer(request, .approveAll)
-        #expect(await relyingParty.receive(jwe: reply.jwe).receipt?.outcome == .presented)
-        let again = await relyingParty.receive(jwe: reply.jwe)
+        #expect(await relyingParty.receive(jwe: reply.jwe, forRequest: request.id).receipt?.outcome == .presented)
+        let again = await relyingParty.receive(jwe: reply.jwe, forRequest: request.id)
         #expect(again.error?.code == .replay)
         #expect(again.state == request.state)
     }
@@ -23,7 +23,7 @@ struct ReplayTests {
         let request = try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL, lifetime: 120)
         let reply = try world.answer(request, .approveAll)
         clock.advance(by: 121)
-        #expect(await relyingParty.receive(jwe: reply.jwe).error?.code == .requestExpired)
+        #expect(await relyingParty.receive(jwe: reply.jwe, forRequest: request.id).error?.code == .requestExpired)
         #expect(try await relyingParty.requestObject(id: request.id) == nil)
     }
 
@@ -38,17 +38,17 @@ struct ReplayTests {
         let request = try await before.createRequest(.carRental, baseURL: RequestWorld.baseURL)
         let saved = try request.fileContents()
         let reply = try world.answer(request, .approveSubset([.iso("driving_privileges")]))
-        #expect(await before.receive(jwe: reply.jwe).receipt?.outcome == .presented)
+        #expect(await before.receive(jwe: reply.jwe, forRequest: request.id).receipt?.outcome == .presented)
 
         // The RP process restarts: a new store on the same file, the pending request read back from its file.
         let after = try world.relyingParty(replayStore: try SQLiteReplayStore(path: path))
         try await after.reopen(try PresentationRequest(fileContents: saved))
-        #expect(await after.receive(jwe: reply.jwe).error?.code == .replay)
+        #expect(await after.receive(jwe: reply.jwe, forRequest: request.id).error?.code == .replay)
 
         // A fresh in-memory store would have let it through: the file is what remembers.
         let forgetful = try world.relyingParty()
         try await forgetful.reopen(try PresentationRequest(fileContents: saved))
-        #expect(await forgetful.receive(jwe: reply.jwe).receipt?.outcome == .presented)
+        #expect(await forgetful.receive(jwe: reply.jwe, forRequest: request.id).receipt?.outcome == .presented)
     }
 
     @Test func sqliteConsumeIsAtomicUnderConcurrency() async throws {
@@ -79,7 +79,7 @@ struct ReplayTests {
         let path = directory.appendingPathComponent("audit.sqlite").path
         let relyingParty = try world.relyingParty(auditLog: try SQLiteAuditLog(path: path))
         let request = try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL)
-        _ = await relyingParty.receive(jwe: try world.answer(request, .decline).jwe)
+        _ = await relyingParty.receive(jwe: try world.answer(request, .decline).jwe, forRequest: request.id)
         let receipts = try await SQLiteAuditLog(path: path).receipts()
         #expect(receipts.count == 1)
         #expect(receipts.first?.outcome == .declined)

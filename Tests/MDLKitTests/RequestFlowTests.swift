@@ -86,7 +86,8 @@ struct RequestFlowTests {
         let result = try await world.sandbox.wallet.respond(
             to: file.path, client: CurlHTTPClient(), verifier: world.walletVerifier, consent: ScriptedConsent(.approveAll), now: SandboxFixture.now)
         #expect(result.httpStatus == nil)
-        let outcome = await relyingParty.receive(formBody: result.reply.formBody)
+        #expect(result.reply.responseURI == "\(RequestWorld.baseURL.absoluteString)/response/\(request.id)")
+        let outcome = await relyingParty.receive(formBody: result.reply.formBody, forRequest: request.id)
         #expect(outcome.receipt?.outcome == .presented)
         #expect(outcome.receipt?.declined.isEmpty == true)
     }
@@ -97,7 +98,7 @@ struct RequestFlowTests {
         let request = try await relyingParty.createRequest(
             .carRental, baseURL: RequestWorld.baseURL, encryptionKey: .x25519(Curve25519.KeyAgreement.PrivateKey()))
         #expect(request.encryptionJWK.crv == "X25519")
-        let outcome = await relyingParty.receive(jwe: try world.answer(request, .approveSubset([.iso("portrait")])).jwe)
+        let outcome = await relyingParty.receive(jwe: try world.answer(request, .approveSubset([.iso("portrait")])).jwe, forRequest: request.id)
         #expect(outcome.receipt?.disclosed.map(\.element) == [.iso("portrait")])
         #expect(outcome.receipt?.disclosed.first?.retained == false)
     }
@@ -120,31 +121,50 @@ struct RequestEndpointTests {
         let world = try RequestWorld()
         let relyingParty = try world.relyingParty()
         let endpoints = RelyingPartyEndpoints(relyingParty: relyingParty)
-        let (missing, missingOutcome) = await endpoints.response(body: Array("state=x".utf8))
+        let request = try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL)
+        let (missing, missingOutcome) = await endpoints.response(body: Array("state=x".utf8), forRequest: request.id)
         #expect(missing.status == 400)
         #expect(missingOutcome.error?.code == .joseMalformed)
-        let request = try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL)
+        #expect(missingOutcome.state == request.state)
         let reply = try world.answer(request, .approveAll)
-        let (ok, outcome) = await endpoints.response(body: reply.formBody)
+        let (ok, outcome) = await endpoints.response(body: reply.formBody, forRequest: request.id)
         #expect(ok.status == 200)
         #expect(outcome.receipt?.outcome == .presented)
-        let (again, _) = await endpoints.response(body: reply.formBody)
+        #expect(outcome.isHolderAuthenticated)
+        let (again, replayed) = await endpoints.response(body: reply.formBody, forRequest: request.id)
         #expect(again.status == 400)
         #expect(String(decoding: again.body, as: UTF8.self).contains("replay"))
+        #expect(replayed.isHolderAuthenticated)
     }
 
-    @Test func aResponseWithoutKidIsMatchedByTryingOpenKeys() async throws {
+    /// Each request has its own response_uri; a response is decrypted only with the key of the request it was
+    /// posted for, never tried against the other open requests.
+    @Test func aResponseIsDecryptedOnlyWithTheKeyOfTheRequestItWasPostedFor() async throws {
         let world = try RequestWorld()
         let relyingParty = try world.relyingParty()
-        _ = try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL)
-        let request = try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL)
-        var jwk = request.encryptionJWK
+        let first = try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL)
+        let second = try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL)
+        #expect(first.responseURI == "\(RequestWorld.baseURL.absoluteString)/response/\(first.id)")
+        #expect(first.responseURI != second.responseURI)
+        // Encrypted to the first request's key without a kid, posted for the second: not tried with the first key.
+        var jwk = first.encryptionJWK
         jwk.kid = nil
-        let payload = AuthorizationResponsePayload(state: request.state, error: "access_denied")
+        let payload = AuthorizationResponsePayload(state: first.state, error: "access_denied")
         let jwe = try JWE.encrypt(try JSONEncoder().encode(payload).map { $0 }, to: jwk)
         #expect(try JWE.header(of: jwe).kid == nil)
-        #expect(await relyingParty.receive(jwe: jwe).receipt?.outcome == .declined)
-        let stranger = try JWE.encrypt(Array("{}".utf8), to: JWEDecryptionKey.generateP256().publicJWK(kid: nil))
-        #expect(await relyingParty.receive(jwe: stranger).error?.code == .requestUnknown)
+        let misposted = await relyingParty.receive(jwe: jwe, forRequest: second.id)
+        #expect(misposted.error?.code == .jweDecryptionFailed)
+        #expect(misposted.state == second.state)
+        #expect(!misposted.isHolderAuthenticated)
+        // With the first request's kid, posted for the second: refused before decryption.
+        let named = try world.answer(first, .approveAll)
+        #expect(await relyingParty.receive(jwe: named.jwe, forRequest: second.id).error?.code == .requestUnknown)
+        #expect(await relyingParty.receive(jwe: jwe, forRequest: first.id).receipt?.outcome == .declined)
+        // A request id nobody issued is unbound: no state, answered 404 by the endpoint.
+        let stranger = await relyingParty.receive(jwe: jwe, forRequest: "unknown")
+        #expect(stranger.error?.code == .requestUnknown)
+        #expect(!stranger.isBound)
+        let (reply, _) = await RelyingPartyEndpoints(relyingParty: relyingParty).response(body: named.formBody, forRequest: "unknown")
+        #expect(reply.status == 404)
     }
 }

@@ -21,9 +21,9 @@ struct SharedStorageTests {
         let request = try await a.createRequest(.carRental, baseURL: RequestWorld.baseURL)
         #expect(try await b.requestObject(id: request.id) == request.requestObject)
         let reply = try world.answer(request, .approveAll)
-        #expect(await b.receive(formBody: reply.formBody).receipt?.outcome == .presented)
-        #expect(await a.receive(formBody: reply.formBody).error?.code == .replay)
-        #expect(await b.receive(formBody: reply.formBody).error?.code == .replay)
+        #expect(await b.receive(formBody: reply.formBody, forRequest: request.id).receipt?.outcome == .presented)
+        #expect(await a.receive(formBody: reply.formBody, forRequest: request.id).error?.code == .replay)
+        #expect(await b.receive(formBody: reply.formBody, forRequest: request.id).error?.code == .replay)
         let receipts = try await RelyingPartyStorage.sqlite(path: path, sealer: sealer).audit.receipts()
         #expect(receipts.map(\.state) == [request.state])
     }
@@ -42,7 +42,7 @@ struct SharedStorageTests {
         let outcomes = await withTaskGroup(of: PresentationOutcome.self) { group in
             for index in 0..<200 {
                 let instance = instances[index % 2]
-                group.addTask { await instance.receive(jwe: reply.jwe) }
+                group.addTask { await instance.receive(jwe: reply.jwe, forRequest: request.id).outcome }
             }
             var outcomes: [PresentationOutcome] = []
             for await outcome in group { outcomes.append(outcome) }
@@ -76,7 +76,7 @@ struct SharedStorageTests {
         // A stranger's key makes the request unknown to a relying party, never a crash.
         let stranger = try world.relyingParty(storage: RelyingPartyStorage(
             requests: storage.requests, replay: InMemoryReplayStore(), audit: InMemoryAuditLog(), sealer: RequestSealer(key: .generate())))
-        #expect(await stranger.receive(jwe: try world.answer(request, .approveAll).jwe).error?.code == .sealedRequestInvalid)
+        #expect(await stranger.receive(jwe: try world.answer(request, .approveAll).jwe, forRequest: request.id).error?.code == .sealedRequestInvalid)
     }
 
     @Test func sealingKeysAre32BytesOfBase64() throws {
@@ -96,7 +96,7 @@ struct SharedStorageTests {
         let relyingParty = try world.relyingParty(storage: storage, clock: { clock.now })
         let short = try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL, lifetime: 60)
         let long = try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL, lifetime: 86_400)
-        #expect(await relyingParty.receive(jwe: try world.answer(short, .decline).jwe).receipt?.outcome == .declined)
+        #expect(await relyingParty.receive(jwe: try world.answer(short, .decline).jwe, forRequest: short.id).receipt?.outcome == .declined)
         clock.advance(by: 61)
         let early = try await relyingParty.sweep()  // expired, but kept to answer requestExpired for a while
         #expect(early.requests == 0 && early.nonces == 0)

@@ -19,7 +19,8 @@ public struct PresentationRequest: Sendable {
     public let clientID: String
     /// Where the wallet fetches the request object.
     public let requestURI: String
-    /// Where the wallet POSTs the response.
+    /// Where the wallet POSTs the response: `<base>/response/<id>`, this request's own, so a response is bound
+    /// to its request before anything is decrypted (and the SessionTranscript names it).
     public let responseURI: String
     /// The purpose.
     public let purpose: PresentationPurpose
@@ -48,7 +49,7 @@ public struct PresentationRequest: Sendable {
     /// - Parameters:
     ///   - identity: the relying party that signs the request.
     ///   - template: the elements to ask for, and the purpose.
-    ///   - baseURL: where the relying party serves `request/<id>` and `response`.
+    ///   - baseURL: where the relying party serves `request/<id>` and `response/<id>`.
     ///   - now: the issue time; expiry counts from it.
     ///   - lifetime: seconds until the request expires.
     ///   - encryptionKey: the response-decryption key, fresh per request (P-256 by default; X25519 works too).
@@ -64,7 +65,7 @@ public struct PresentationRequest: Sendable {
         nonce = Base64URL.encode(SecureRandom.bytes(count: 32))
         clientID = identity.clientID
         requestURI = "\(base)/request/\(id)"
-        responseURI = "\(base)/response"
+        responseURI = "\(base)/response/\(id)"
         purpose = template.purpose
         elements = template.elements
         queryID = "mdl"

@@ -1,5 +1,6 @@
 import Foundation
 import MDLCBOR
+import Synchronization
 
 /// A relying party's side of OpenID4VP 1.0: makes signed requests, keeps them open, and checks each response —
 /// decryption, state, expiry, device binding over the transcript rebuilt from the request, returned ⊆ requested,
@@ -12,17 +13,23 @@ import MDLCBOR
 /// let storage = try RelyingPartyStorage.sqlite(path: path, sealer: RequestSealer(key: sealingKey))
 /// let rp = RelyingParty(identity: identity, verifier: verifier, storage: storage)
 /// let request = try await rp.createRequest(.carRental, baseURL: URL(string: "https://rp.example.cn/oid4vp")!)
-/// // … serve request.requestObject at request.requestURI; on POST to response_uri:
-/// let outcome = await rp.receive(formBody: body)
+/// // … serve request.requestObject at request.requestURI; on POST to its response_uri (`…/response/<id>`):
+/// let received = await rp.receive(formBody: body, forRequest: id)
 /// ```
-public actor RelyingParty {
+///
+/// Every response is bound to **one** request before anything is decrypted: the request its `response_uri` names
+/// (``PresentationRequest/responseURI`` is per request). It is decrypted only with that request's key, never tried
+/// against other open requests. Nothing here is isolated to one task: serving request objects and parsing,
+/// decrypting and verifying responses run concurrently; the single use of a nonce is atomic in the
+/// ``ReplayStore``.
+public final class RelyingParty: Sendable {
     /// The relying party's identity.
     public let identity: RelyingPartyIdentity
     /// Where open requests, nonces and receipts are kept.
-    public nonisolated let storage: RelyingPartyStorage
-    private let verifier: PresentationVerifier
-    private let clock: @Sendable () -> Date
-    private var lastSweep: Date?
+    public let storage: RelyingPartyStorage
+    let verifier: PresentationVerifier
+    let clock: @Sendable () -> Date
+    private let lastSweep = Mutex<Date?>(nil)
 
     /// Creates a relying party on `storage`.
     ///
@@ -43,7 +50,7 @@ public actor RelyingParty {
 
     /// Creates a relying party whose open requests stay in this process's memory (sealed with a fresh key), with the
     /// given nonce store and audit log.
-    public init(
+    public convenience init(
         identity: RelyingPartyIdentity, verifier: PresentationVerifier, replayStore: any ReplayStore, auditLog: any AuditLog,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) {
@@ -65,8 +72,12 @@ public actor RelyingParty {
         _ template: RequestTemplate, baseURL: URL, lifetime: TimeInterval = 300, encryptionKey: JWEDecryptionKey = .generateP256()
     ) async throws(MDLError) -> PresentationRequest {
         let now = clock()
-        if lastSweep.map({ now.timeIntervalSince($0) >= Self.sweepInterval }) ?? true {
-            lastSweep = now
+        let due = lastSweep.withLock { last -> Bool in
+            guard last.map({ now.timeIntervalSince($0) >= Self.sweepInterval }) ?? true else { return false }
+            last = now
+            return true
+        }
+        if due {
             _ = try? await sweep()  // a failed sweep is retried next interval; it must not block new requests
         }
         let request = try PresentationRequest(
@@ -98,100 +109,13 @@ public actor RelyingParty {
         return (requests, nonces)
     }
 
-    /// Checks a `direct_post.jwt` body (`application/x-www-form-urlencoded` with `response=<JWE>`).
-    public func receive(formBody: [UInt8]) async -> PresentationOutcome {
-        guard let jwe = FormBody.value(named: "response", in: formBody) else {
-            return .refused(MDLError(code: .joseMalformed, message: "the body has no response parameter"), state: nil)
-        }
-        return await receive(jwe: jwe)
-    }
-
-    /// Checks a response JWE.
-    public func receive(jwe: String) async -> PresentationOutcome {
-        var state: String?
-        do throws(MDLError) {
-            let (request, plaintext) = try await decrypt(jwe)
-            let payload = try JOSEJSON.decode(AuthorizationResponsePayload.self, from: plaintext, what: "response")
-            state = payload.state
-            guard payload.state == request.state else {
-                throw MDLError(code: .requestUnknown, message: "the response's state does not match the request")
-            }
-            let now = clock()
-            guard !request.isExpired(at: now) else { throw MDLError(code: .requestExpired, message: "the request expired") }
-            if let error = payload.error {
-                return .declined(try await decline(request, error: error, at: now))
-            }
-            return try await present(payload, for: request, at: now)
-        } catch {
-            return .refused(error, state: state)
-        }
-    }
-
-    /// Finds the open request whose key the JWE names (`kid`) and decrypts; without a `kid`, tries each open
-    /// request's key.
-    private func decrypt(_ jwe: String) async throws(MDLError) -> (PresentationRequest, [UInt8]) {
-        let header = try JWE.header(of: jwe)
-        if let kid = header.kid {
-            guard let row = try await storage.requests.request(id: kid) else {
-                throw MDLError(code: .requestUnknown, message: "the response is not encrypted to an open request's key")
-            }
-            let request = try row.unsealed(with: storage.sealer)
-            return (request, try JWE.decrypt(jwe, with: request.encryptionKey).plaintext)
-        }
-        let known = try await storage.requests.requests(expiringAfter: clock().addingTimeInterval(-Self.expiredRequestRetention))
-        for row in known {
-            guard let request = try? row.unsealed(with: storage.sealer) else { continue }
-            if let plaintext = try? JWE.decrypt(jwe, with: request.encryptionKey).plaintext { return (request, plaintext) }
-        }
-        throw MDLError(code: .requestUnknown, message: "the response does not decrypt with any open request's key")
-    }
-
-    private func decline(_ request: PresentationRequest, error: String, at now: Date) async throws(MDLError) -> ConsentReceipt {
-        guard error == "access_denied" else {
-            throw MDLError(code: .responseStatusNotOK, message: "the wallet answered with error \(error)")
-        }
-        try await consumeNonce(of: request)
-        let receipt = receipt(for: request, outcome: .declined, disclosed: [], trustPath: [], at: now)
-        try await storage.audit.append(receipt)
-        return receipt
-    }
-
-    private func present(_ payload: AuthorizationResponsePayload, for request: PresentationRequest, at now: Date) async throws(MDLError) -> PresentationOutcome {
-        guard let tokens = payload.vpToken?[request.queryID], tokens.count == 1, let token = tokens.first,
-            let bytes = Base64URL.decode(token)
-        else { throw MDLError(code: .structureInvalid, message: "vp_token must hold one base64url DeviceResponse for query \(request.queryID)") }
-        let presentation = try await verifier.verify(bytes, sessionTranscript: try request.sessionTranscript(), at: now)
-        let requested = Dictionary(request.elements.map { ($0.element, $0.intentToRetain) }, uniquingKeysWith: { first, _ in first })
-        var disclosed: [ConsentReceipt.Disclosure] = []
-        for (index, document) in presentation.documents.enumerated() {
-            guard document.docType == MDLProfile.docType else {
-                throw MDLError(code: .elementNotRequested, message: "a document of a type not requested was returned", documentIndex: index)
-            }
-            for (nameSpace, elements) in document.issuerSigned.merging(document.deviceSigned, uniquingKeysWith: { $0.merging($1) { a, _ in a } }) {
-                for identifier in elements.keys.sorted() {
-                    let element = ElementReference(nameSpace, identifier)
-                    guard let retain = requested[element] else {
-                        throw MDLError(code: .elementNotRequested, message: "\(element) was not requested", documentIndex: index)
-                    }
-                    disclosed.append(.init(element: element, retained: retain))
-                }
-            }
-        }
-        try await consumeNonce(of: request)
-        let receipt = receipt(
-            for: request, outcome: .presented, disclosed: disclosed.sorted { $0.element < $1.element },
-            trustPath: presentation.documents.first?.trustPath ?? [], at: now)
-        try await storage.audit.append(receipt)
-        return .presented(presentation, receipt)
-    }
-
-    private func consumeNonce(of request: PresentationRequest) async throws(MDLError) {
+    func consumeNonce(of request: PresentationRequest) async throws(MDLError) {
         guard try await storage.replay.consume(request.nonce, until: request.expiresAt) else {
             throw MDLError(code: .replay, message: "this request was already answered")
         }
     }
 
-    private func receipt(
+    func receipt(
         for request: PresentationRequest, outcome: ConsentReceipt.Outcome, disclosed: [ConsentReceipt.Disclosure], trustPath: [String], at now: Date
     ) -> ConsentReceipt {
         let shown = Set(disclosed.map(\.element))

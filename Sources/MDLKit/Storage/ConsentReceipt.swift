@@ -7,7 +7,9 @@ public struct ConsentReceipt: Sendable, Hashable, Codable {
     public enum Outcome: String, Sendable, Hashable, Codable {
         /// The holder presented (all or some of) the elements.
         case presented
-        /// The holder declined the whole request.
+        /// An `access_denied` answer was received. It is unauthenticated (anyone holding the public request object
+        /// can encrypt one to the request's key), so it neither uses the nonce nor closes the request: a
+        /// `presented` receipt for the same state may follow. At most one is recorded per request.
         case declined
     }
 
@@ -44,6 +46,10 @@ public struct ConsentReceipt: Sendable, Hashable, Codable {
     public var time: Date
     /// The document signer's path to its anchor (subjects), empty for a decline.
     public var trustPath: [String]
+
+    /// Whether the holder proved this outcome (device authentication over the request's transcript): `presented`
+    /// receipts only; a `declined` one records an unauthenticated `access_denied`.
+    public var isHolderAuthenticated: Bool { outcome == .presented }
 
     /// Creates a receipt.
     public init(

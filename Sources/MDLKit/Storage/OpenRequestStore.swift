@@ -10,7 +10,8 @@ public protocol OpenRequestStore: Sendable {
     func insert(_ request: SealedPresentationRequest) async throws(MDLError)
     /// The request with `id`, or `nil`.
     func request(id: String) async throws(MDLError) -> SealedPresentationRequest?
-    /// Every request expiring at or after `date` (for matching a response that names no key).
+    /// Every request expiring at or after `date` (for operators and audits; a response is matched to its request by
+    /// the id in its `response_uri`, never by trying open requests).
     func requests(expiringAfter date: Date) async throws(MDLError) -> [SealedPresentationRequest]
     /// Deletes requests that expired before `date`; returns how many.
     @discardableResult

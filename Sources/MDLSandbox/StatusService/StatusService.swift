@@ -5,6 +5,7 @@ import ServiceLifecycle
 import MDLCBOR
 import MDLCOSE
 import MDLKit
+import MDLRelyingPartyServer
 import NIOCore
 import Synchronization
 
@@ -91,8 +92,10 @@ public final class StatusService: Sendable {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         var logger = Logger(label: "mdlkit.sandbox.status")
         logger.logLevel = .warning
+        let limits = HTTPServerLimits(maximumBodyBytes: Self.maxRequestBytes)
         let application = Application(
-            router: router, configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
+            router: router, server: limits.serverBuilder(logger: logger),
+            configuration: limits.configuration(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { channel in
                 continuation.yield(channel.localAddress?.port ?? 0)
                 continuation.finish()

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import MDLRelyingPartyServer
 import NIOCore
 import ServiceLifecycle
 
@@ -25,9 +26,10 @@ extension TrustListOperator {
         var logger = Logger(label: "mdl.sandbox.trust-list-operator")
         logger.logLevel = .warning
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        let limits = HTTPServerLimits.standard
         let application = Application(
-            router: router,
-            configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
+            router: router, server: limits.serverBuilder(logger: logger),
+            configuration: limits.configuration(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { channel in
                 portContinuation.yield(channel.localAddress?.port ?? 0)
                 portContinuation.finish()
