@@ -22,7 +22,8 @@ struct StatusSignerChainPolicy: VerifierPolicy {
             return .failsToMeetPolicy(
                 reason: PolicyFailureReason("the status signer's critical extended key usage lacks 1.0.18013.5.1.2"))
         } catch {
-            return .failsToMeetPolicy(reason: PolicyFailureReason("the status signer's extended key usage is malformed"))
+            return .failsToMeetPolicy(
+                reason: PolicyFailureReason("the status signer's extended key usage is malformed"))
         }
     }
 }

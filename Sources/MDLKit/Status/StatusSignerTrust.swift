@@ -52,7 +52,8 @@ public enum StatusSignerTrust: Sendable {
         -> SignaturePublicKey
     {
         let roots = anchors.map(\.certificate)
-        let validator = CertificatePathValidator(anchors: roots, untrusted: .statusSignatureInvalid, role: "status signer")
+        let validator = CertificatePathValidator(
+            anchors: roots, untrusted: .statusSignatureInvalid, role: "status signer")
         let certificates = try validator.parse(x5chain: der)
         guard let leaf = certificates.first else { throw untrusted("empty x5chain") }
         if let constraints = try? leaf.extensions.basicConstraints, case .isCertificateAuthority = constraints {

@@ -23,12 +23,12 @@ import X509
 /// let paths = CertificatePathValidator(anchors: roots, untrusted: .relyingPartyUntrusted, role: "relying party")
 /// let chain = try paths.parse(x5chain: derCertificates)   // shape only: no signature checked yet
 /// ```
-public struct CertificatePathValidator: Sendable {
+package struct CertificatePathValidator: Sendable {
     /// The most certificates an `x5chain` may hold: a signer, up to two intermediates and a root.
-    public static let maximumChainLength = 4
+    package static let maximumChainLength = 4
 
     /// What the chain may look like beyond the general rules.
-    public enum Shape: Sendable {
+    package enum Shape: Sendable {
         /// The mDL document-signer profile: `[DS]` or `[DS, anchor]`; no intermediates.
         case documentSigner
         /// A leaf, then the certificates that issued it, each issued by the next.
@@ -36,18 +36,18 @@ public struct CertificatePathValidator: Sendable {
     }
 
     /// The anchors chains may end in.
-    public let anchors: [Certificate]
+    package let anchors: [Certificate]
     /// The profile's extra rules.
-    public let shape: Shape
+    package let shape: Shape
     /// The code for a chain that cannot be trusted (the role's own code).
-    public let untrusted: MDLError.Code
+    package let untrusted: MDLError.Code
     /// The code for an entry that is not a certificate.
-    public let malformed: MDLError.Code
+    package let malformed: MDLError.Code
     /// The role named in messages, e.g. `"document signer"`.
-    public let role: String
+    package let role: String
 
     /// Creates a validator for one role: its anchors, its shape, its error codes and its name in messages.
-    public init(
+    package init(
         anchors: [Certificate], shape: Shape = .issuedChain, untrusted: MDLError.Code, malformed: MDLError.Code? = nil,
         role: String
     ) {
@@ -59,7 +59,7 @@ public struct CertificatePathValidator: Sendable {
     }
 
     /// Parses `der` (leaf first) after checking its length; then checks its shape. No signature is checked.
-    public func parse(x5chain der: [[UInt8]]) throws(MDLError) -> [Certificate] {
+    package func parse(x5chain der: [[UInt8]]) throws(MDLError) -> [Certificate] {
         try checkLength(der.count)
         var chain: [Certificate] = []
         for entry in der {
@@ -73,7 +73,7 @@ public struct CertificatePathValidator: Sendable {
     }
 
     /// Checks the length, uniqueness, order and profile of a parsed chain (leaf first). No signature is checked.
-    public func checkShape(_ chain: [Certificate]) throws(MDLError) {
+    package func checkShape(_ chain: [Certificate]) throws(MDLError) {
         try checkLength(chain.count)
         for (index, certificate) in chain.enumerated() {
             for later in chain[(index + 1)...] {
@@ -81,7 +81,8 @@ public struct CertificatePathValidator: Sendable {
                     throw MDLError(code: untrusted, message: "the \(role) x5chain holds a certificate twice")
                 }
                 if later.subject == certificate.subject {
-                    throw MDLError(code: untrusted, message: "the \(role) x5chain holds two certificates with one subject")
+                    throw MDLError(
+                        code: untrusted, message: "the \(role) x5chain holds two certificates with one subject")
                 }
             }
         }
@@ -116,8 +117,8 @@ public struct CertificatePathValidator: Sendable {
         PathSearchWork.current?.record(searches: 1)
         var verifier = Verifier(
             rootCertificates: CertificateStore(custom: BudgetedCertificateStore(roots, budget: budget)), policy: policy)
-        return await verifier.validate(
-            leaf: leaf, intermediates: CertificateStore(custom: BudgetedCertificateStore(intermediates, budget: budget)))
+        let offered = CertificateStore(custom: BudgetedCertificateStore(intermediates, budget: budget))
+        return await verifier.validate(leaf: leaf, intermediates: offered)
     }
 
     /// `[DS, anchor]`: the anchor named in the chain is the only root (not another anchor with its subject).
@@ -127,7 +128,7 @@ public struct CertificatePathValidator: Sendable {
     }
 
     /// Refuses an empty chain (`certificateMissing`) and one past ``maximumChainLength`` (`limitExceeded`).
-    public func checkLength(_ count: Int) throws(MDLError) {
+    package func checkLength(_ count: Int) throws(MDLError) {
         guard count > 0 else {
             throw MDLError(code: .certificateMissing, message: "the \(role) x5chain holds no certificate")
         }
