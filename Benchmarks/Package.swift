@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(name: "MDLKit", path: "../"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
     ],
     targets: [
         .target(
@@ -19,6 +21,8 @@ let package = Package(
                 .product(name: "MDLSandbox", package: "MDLKit"),
                 .product(name: "MDLCBOR", package: "MDLKit"),
                 .product(name: "MDLCOSE", package: "MDLKit"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
         .executableTarget(

@@ -6,8 +6,11 @@ import MDLKit
 /// when its `x5chain` leads to the IACA that anchors the document's signer, and fails closed.
 enum StatusCheck {
     /// The status of `document` at `time`.
+    ///
+    /// The token's signer must chain to the very anchor that validated the document's signer
+    /// (`document.issuerAnchor`, compared as a certificate), never to another trusted IACA with the same name.
     /// - Parameters:
-    ///   - anchors: the anchors the verifier trusted; the one on the document's trust path must sign the status signer.
+    ///   - anchors: the anchors the verifier trusted; when given, the document's anchor must be one of them.
     ///   - client: the status client (default: libcurl, fail closed).
     /// - Throws: `MDLError` `statusUnavailable` when the status cannot be established, the token checks' codes, and
     ///   `statusRevoked` / `statusSuspended` / `statusSuperseded` when the list says so.
@@ -17,12 +20,12 @@ enum StatusCheck {
     ) async throws -> JSONValue {
         guard mode == .check else { return .object(["checked": .bool(false)]) }
         guard let reference = document.statusReference else { return .null }
-        let issuers = anchors.filter { document.trustPath.dropFirst().contains($0.subject) }
-        guard !issuers.isEmpty else {
-            throw MDLError(code: .statusUnavailable, message: "no trusted IACA on the document's trust path to check the status signer against")
+        let issuer = document.issuerAnchor
+        guard anchors.isEmpty || anchors.contains(where: { $0.certificate == issuer.certificate }) else {
+            throw MDLError(code: .statusUnavailable, message: "the document's IACA is not among the trusted anchors to check the status signer against")
         }
         let statusClient = client ?? StatusClient(now: { time })
-        let result = try await statusClient.status(for: reference, trust: .issuer(issuers))
+        let result = try await statusClient.status(for: reference, trust: .issuer(of: document))
         if let refusal = result.refusal { throw refusal }
         return json(result, uri: reference.uri)
     }

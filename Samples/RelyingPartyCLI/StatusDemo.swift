@@ -54,7 +54,7 @@ struct StatusDemo {
         narrator.heading("A point statement for this rental counter's session, with the holder's consent")
         let request = PointStatementRequest(presentation: bytes, clientID: clientID, nonce: nonce, responseURI: responseURI)
         let statement = try await client.pointStatement(
-            from: try service.pointStatementURL(for: world.shanghai), request: request, trust: .issuer(anchors))
+            from: try service.pointStatementURL(for: world.shanghai), request: request, trust: .issuer(of: document))
         narrator.outcome(true, "points \(statement.points.pointsInCycle) in the cycle \(statement.points.cycleStart)…\(statement.points.cycleEnd), status letters \(statement.statusLetters) (\(statement.statusLetters.en))")
         let binding = PointStatement.binding(issuerAuth: credential.issuerAuth)
         do {

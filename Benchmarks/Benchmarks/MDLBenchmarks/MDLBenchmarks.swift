@@ -5,7 +5,8 @@ import MDLKit
 import MDLSandbox
 
 /// package-benchmark suite: presentation verification (Ed25519 / ES256 × 5 / 12 / 30 elements) next to its two bare
-/// signature checks, DeviceResponse decoding, and Token Status List decode and lookup (1M and 10M entries).
+/// signature checks, DeviceResponse decoding, Token Status List decode and lookup (1M and 10M entries), and the
+/// refusal of a hostile x5chain certificate mesh (issue 14).
 let benchmarks: @Sendable () -> Void = {
     let metrics: [BenchmarkMetric] = [.wallClock, .cpuTotal, .throughput, .mallocCountTotal, .peakMemoryResident]
     Benchmark.defaultConfiguration = .init(metrics: metrics, maxDuration: .seconds(3), maxIterations: 100_000)
@@ -31,6 +32,15 @@ let benchmarks: @Sendable () -> Void = {
         }
         Benchmark("Model decode DeviceResponse (12 elements)") { benchmark in
             for _ in benchmark.scaledIterations { blackHole(try fixture.decode()) }
+        }
+    }
+
+    // Issue 14: a self-issued certificate mesh in the IssuerAuth x5chain. Before the bounded path validator,
+    // 7 certificates took 23 s and 12 never finished; now both are refused on their shape, before any signature.
+    for count in [4, 12] {
+        guard let fixture = try? X5ChainMeshFixture.make(count: count) else { continue }
+        Benchmark("x5chain mesh refused (\(count) certificates)") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(await fixture.refuse()) }
         }
     }
 

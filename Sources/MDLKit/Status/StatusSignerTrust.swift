@@ -7,15 +7,23 @@ import MDLCBOR
 /// Which signer a relying party trusts for status list tokens and point statements.
 ///
 /// ```swift
-/// let trust = StatusSignerTrust.issuer([shanghaiIACA])      // the x5chain must lead to the document's IACA
+/// let trust = StatusSignerTrust.issuer(of: document)    // the x5chain must lead to the document's own IACA
 /// let pinned = StatusSignerTrust.key(try JWKPublicKey(json: jwk).signaturePublicKey)
 /// ```
 public enum StatusSignerTrust: Sendable {
     /// A key named out of band (a JWK, a PEM key, a trust list entry): the message must verify with it.
     case key(SignaturePublicKey)
     /// The message's `x5chain` leaf must chain (RFC 5280, valid at the verification time) to one of these anchors,
-    /// normally the IACA that issued the document's signer, and must not be a CA.
+    /// normally the very IACA that validated the document's signer (``VerifiedDocument/issuerAnchor``), and must not
+    /// be a CA. The document signer itself may sign (its critical mdl EKU `1.0.18013.5.1.2` is understood). The
+    /// `x5chain` is read as any other (at most four certificates, in order, no repeats; `limitExceeded` past four).
     case issuer([TrustAnchor])
+
+    /// Trust in exactly the anchor that validated `document`'s signer: a token or statement signed under another
+    /// IACA, even one with the same name, is refused (`statusSignatureInvalid`).
+    public static func issuer(of document: VerifiedDocument) -> StatusSignerTrust {
+        .issuer([document.issuerAnchor])
+    }
 
     /// The key to verify `message` with at `time`.
     /// - Throws: ``MDLError/Code/statusSignatureInvalid`` when the message names no usable signer or its chain does
@@ -40,21 +48,21 @@ public enum StatusSignerTrust: Sendable {
         }
     }
 
-    private static func validate(chain: [[UInt8]], anchors: [TrustAnchor], at time: Date) async throws(MDLError)
+    private static func validate(chain der: [[UInt8]], anchors: [TrustAnchor], at time: Date) async throws(MDLError)
         -> SignaturePublicKey
     {
-        let certificates: [Certificate]
-        do { certificates = try chain.map { try Certificate(derEncoded: $0) } } catch {
-            throw untrusted("a certificate in the signer's x5chain does not parse")
-        }
+        let roots = anchors.map(\.certificate)
+        let validator = CertificatePathValidator(
+            anchors: roots, untrusted: .statusSignatureInvalid, role: "status signer")
+        let certificates = try validator.parse(x5chain: der)
         guard let leaf = certificates.first else { throw untrusted("empty x5chain") }
         if let constraints = try? leaf.extensions.basicConstraints, case .isCertificateAuthority = constraints {
             throw untrusted("the status signer's certificate is a CA certificate")
         }
-        var verifier = Verifier(rootCertificates: CertificateStore(anchors.map(\.certificate))) {
+        let result = try await validator.search(certificates) {
+            StatusSignerChainPolicy()
             RFC5280Policy(fixedExpiryValidationTime: time)
         }
-        let result = await verifier.validate(leaf: leaf, intermediates: CertificateStore(Array(certificates.dropFirst())))
         guard case .validCertificate = result else {
             throw untrusted("the status signer's certificate does not chain to the document's issuer at \(TDate.format(time))")
         }

@@ -17,8 +17,12 @@ import SwiftASN1
 /// // verify the IssuerAuth signature with signer.publicKey
 /// ```
 ///
-/// Failures throw ``MDLError`` with code `certificateMissing` (empty chain), `certificateUntrusted` (malformed
-/// certificate, no anchor issued it, or a signature does not verify), `certificateProfile`, `certificateExpired`
+/// The chain is `[DS]` or `[DS, IACA certificate]` (no intermediates), at most four entries are read, and its shape is
+/// checked before any signature, so a hostile chain costs no path search (issue 14).
+///
+/// Failures throw ``MDLError`` with code `certificateMissing` (empty chain), `limitExceeded` (more than four
+/// certificates), `certificateUntrusted` (malformed certificate, a certificate or subject repeated, entries out of
+/// order, no anchor issued it, or a signature does not verify), `certificateProfile`, `certificateExpired`
 /// (outside a validity at the verification time) or `weakKey` (a malformed or small-order Ed25519 key).
 public struct DocumentSignerValidator: Sendable {
     /// The anchors chains may end in.
@@ -27,6 +31,7 @@ public struct DocumentSignerValidator: Sendable {
     public let policy: VerificationPolicy
 
     private let cache: DocumentSignerCache
+    private let pathValidator: CertificatePathValidator
 
     /// Creates a validator trusting `anchors` under `policy`.
     ///
@@ -40,36 +45,52 @@ public struct DocumentSignerValidator: Sendable {
         self.anchors = anchors
         self.policy = policy
         self.cache = DocumentSignerCache(capacity: cacheCapacity)
+        self.pathValidator = CertificatePathValidator(
+            anchors: anchors.map(\.certificate), shape: .documentSigner, untrusted: .certificateUntrusted,
+            role: "document signer")
     }
 
-    /// Validates `x5chain` (DER certificates, the document signer first, then any intermediates) at `time`.
+    /// Validates `x5chain` (DER certificates: the document signer, then at most the IACA certificate) at `time`.
+    ///
+    /// The chain's shape is checked before any signature: more than four entries is
+    /// `limitExceeded`; a repeated certificate or subject, or entries out of order, is `certificateUntrusted`; an
+    /// entry after the document signer that is not a trust anchor is `certificateProfile` (no intermediates).
     public func validate(x5chain: [[UInt8]], at time: Date) async throws -> ValidatedDocumentSigner {
-        guard let leafBytes = x5chain.first else {
-            throw MDLError(code: .certificateMissing, message: "the x5chain holds no certificate")
-        }
+        try pathValidator.checkLength(x5chain.count)
         if let cached = cache.signer(for: x5chain, at: time) { return cached }
-        let leaf = try Self.parse(leafBytes)
-        let intermediates = try x5chain.dropFirst().map(Self.parse)
-        let signer = try await validate(leaf: leaf, intermediates: intermediates, at: time)
+        let chain = try pathValidator.parse(x5chain: x5chain)
+        let signer = try await validate(chain: chain, at: time)
         cache.store(signer, for: x5chain)
         return signer
     }
 
     /// Validates a parsed document-signer certificate with optional intermediates at `time`.
+    ///
+    /// The mDL profile allows no intermediates: `intermediates` may hold only the IACA certificate itself (a trust
+    /// anchor); anything else is `certificateProfile`.
     public func validate(
         leaf: Certificate, intermediates: [Certificate] = [], at time: Date
     ) async throws -> ValidatedDocumentSigner {
+        let chain = [leaf] + intermediates
+        try pathValidator.checkShape(chain)
+        return try await validate(chain: chain, at: time)
+    }
+
+    /// Validates a shape-checked chain (the document signer first).
+    private func validate(chain: [Certificate], at time: Date) async throws -> ValidatedDocumentSigner {
+        guard let leaf = chain.first else {
+            throw MDLError(code: .certificateMissing, message: "the x5chain holds no certificate")
+        }
         let profile = DocumentSignerProfile(policy: policy, time: time)
         let handled = DocumentSignerProfile.handledCriticalExtensions
         if leaf.extensions.contains(where: { $0.critical && !handled.contains($0.oid) }) {
             throw MDLError(
                 code: .certificateProfile, message: "the document signer has an unsupported critical extension")
         }
-        var verifier = Verifier(rootCertificates: CertificateStore(anchors.map(\.certificate))) {
+        let result = try await pathValidator.search(chain) {
             DocumentSignerChainPolicy(profile: profile)
             RFC5280Policy(fixedExpiryValidationTime: time)
         }
-        let result = await verifier.validate(leaf: leaf, intermediates: CertificateStore(intermediates))
         switch result {
         case .validCertificate(let chain):
             return try makeResult(chain: Array(chain), profile: profile, time: time)
@@ -107,13 +128,5 @@ public struct DocumentSignerValidator: Sendable {
         if let rejection = ChainRejection(failure.policyFailureReason) { return rejection.error }
         return MDLError(
             code: .certificateUntrusted, message: "the chain breaks RFC 5280: \(failure.policyFailureReason)")
-    }
-
-    private static func parse(_ der: [UInt8]) throws -> Certificate {
-        do {
-            return try Certificate(derEncoded: der)
-        } catch {
-            throw MDLError(code: .certificateUntrusted, message: "an x5chain entry is not a DER X.509 certificate")
-        }
     }
 }

@@ -16,8 +16,9 @@ import X509
 /// print(reader.subject)   // "CN=reader"
 /// ```
 ///
-/// Failures throw ``MDLError``: `structureInvalid`, `algorithmNotAllowed`, `certificateMissing`,
-/// `certificateUntrusted` (no chain to a reader root, wrong EKU, outside validity) or `readerSignatureInvalid`.
+/// Failures throw ``MDLError``: `structureInvalid`, `algorithmNotAllowed`, `certificateMissing`, `limitExceeded`
+/// (an `x5chain` of more than four certificates), `certificateUntrusted` (no chain to a reader root, wrong EKU,
+/// outside validity, a certificate or subject repeated, entries out of order) or `readerSignatureInvalid`.
 public struct ReaderAuthentication: Sendable {
     /// The roots reader certificates must chain to.
     public var readerRoots: [Certificate]
@@ -90,11 +91,12 @@ public struct ReaderAuthentication: Sendable {
         } catch {
             throw MDLError.structure("readerAuth x5chain: \(error)")
         }
-        let parsed = try CertificateChainValidation.parse(x5chain: der, code: .certificateUntrusted, role: "readerAuth")
+        let parsed = try CertificateChainValidation.parse(
+            x5chain: der, roots: readerRoots, code: .certificateUntrusted, role: "readerAuth")
         let chain = try await CertificateChainValidation.validate(
-            leaf: parsed.leaf, intermediates: parsed.intermediates, roots: readerRoots,
-            requiredUsage: .mdlReaderAuthentication, at: time, code: .certificateUntrusted, role: "reader")
-        guard let key = try? SignerPublicKey(parsed.leaf)?.coseKey() else {
+            chain: parsed, roots: readerRoots, requiredUsage: .mdlReaderAuthentication, at: time,
+            code: .certificateUntrusted, role: "reader")
+        guard let leaf = chain.first, let key = try? SignerPublicKey(leaf)?.coseKey() else {
             throw MDLError(code: .weakKey, message: "the reader certificate's key is not a usable signature key")
         }
         let payload = Self.readerAuthenticationBytes(
@@ -106,6 +108,6 @@ public struct ReaderAuthentication: Sendable {
                 code: .readerSignatureInvalid,
                 message: "the readerAuth signature does not verify over this request and SessionTranscript")
         }
-        return VerifiedReader(certificate: parsed.leaf, chain: chain)
+        return VerifiedReader(certificate: leaf, chain: chain)
     }
 }

@@ -15,7 +15,8 @@ import SwiftASN1
 /// ```
 ///
 /// Failures throw ``MDLError``: `cborMalformed`/`structureInvalid` (not a COSE_Sign1 VICAL),
-/// `algorithmNotAllowed`, `trustListUntrusted` (no or unknown signer, broken chain), `trustListSignatureInvalid`,
+/// `algorithmNotAllowed`, `limitExceeded` (an `x5chain` of more than four certificates), `trustListUntrusted` (no or
+/// unknown signer, broken chain, a certificate or subject repeated, entries out of order), `trustListSignatureInvalid`,
 /// `trustListRollback` (an older list than `holding`), `trustListExpired` (past `nextUpdate` + ``stalenessBound``).
 public struct VICALVerifier: Sendable {
     /// The certificates a VICAL signer must chain to (several, for the operator's own key rotation).
@@ -115,9 +116,10 @@ public struct VICALVerifier: Sendable {
         } catch {
             throw MDLError.structure("VICAL x5chain: \(error)")
         }
-        let parsed = try CertificateChainValidation.parse(x5chain: der, code: .trustListUntrusted, role: "VICAL")
+        let parsed = try CertificateChainValidation.parse(
+            x5chain: der, roots: signerAnchors, code: .trustListUntrusted, role: "VICAL")
         return try await CertificateChainValidation.validate(
-            leaf: parsed.leaf, intermediates: parsed.intermediates, roots: signerAnchors,
-            requiredUsage: .mdlVICALSigner, at: time, code: .trustListUntrusted, role: "VICAL signer")
+            chain: parsed, roots: signerAnchors, requiredUsage: .mdlVICALSigner, at: time, code: .trustListUntrusted,
+            role: "VICAL signer")
     }
 }

@@ -42,8 +42,8 @@ public struct ValidatedDocumentSigner: Sendable {
         self.trustPath = trustPath ?? chain.map { $0.subject.description }
     }
 
-    /// Checks the MSO's `signed` time: within the DS certificate's validity (else `certificateExpired`) and before
-    /// the anchor's retirement, if any (else `certificateRevoked`).
+    /// Checks the MSO's `signed` time: within the DS certificate's validity and the anchor's (IACA's) validity (else
+    /// `certificateExpired`), and before the anchor's retirement, if any (else `certificateRevoked`).
     public func checkSigned(_ signed: Date) throws {
         let leaf = certificate
         guard signed >= leaf.notValidBefore, signed <= leaf.notValidAfter else {
@@ -51,6 +51,14 @@ public struct ValidatedDocumentSigner: Sendable {
                 code: .certificateExpired,
                 message: "the MSO was signed at \(signed), outside the document signer's validity "
                     + "\(leaf.notValidBefore) – \(leaf.notValidAfter)"
+            )
+        }
+        let iaca = anchor.certificate
+        guard signed >= iaca.notValidBefore, signed <= iaca.notValidAfter else {
+            throw MDLError(
+                code: .certificateExpired,
+                message: "the MSO was signed at \(signed), outside its IACA's validity "
+                    + "\(iaca.notValidBefore) – \(iaca.notValidAfter)"
             )
         }
         if let retiredAt = anchor.retiredAt, signed >= retiredAt {

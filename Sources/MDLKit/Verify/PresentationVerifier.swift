@@ -80,6 +80,6 @@ public struct PresentationVerifier: Sendable {
             notReturned: document.errors, validity: issuer.mso.validity, statusReference: issuer.mso.status,
             trustPath: issuer.signer.trustPath, relaxationsUsed: unique, deviceAuthentication: device.method,
             licenseFacts: document.docType == MDLProfile.docType ? LicenseFacts(elements: disclosed) : nil,
-            digestAlgorithm: issuer.mso.digestAlgorithm)
+            digestAlgorithm: issuer.mso.digestAlgorithm, issuerAnchor: issuer.signer.anchor)
     }
 }

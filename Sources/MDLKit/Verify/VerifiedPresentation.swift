@@ -39,4 +39,8 @@ public struct VerifiedDocument: Sendable {
     public let licenseFacts: LicenseFacts?
     /// The MSO's digest algorithm.
     public let digestAlgorithm: String
+    /// The trust anchor (the IACA certificate) that validated the document signer: the very anchor a status list
+    /// token or point statement for this document must chain to (`StatusSignerTrust.issuer([issuerAnchor])`), never
+    /// another anchor with the same name.
+    public let issuerAnchor: TrustAnchor
 }

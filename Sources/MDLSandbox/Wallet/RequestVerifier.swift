@@ -17,7 +17,8 @@ public struct RequestVerifier: Sendable {
     /// Verifies a compact JWS request object.
     ///
     /// - Throws: `MDLError` — `joseMalformed`/`requestInvalid` for malformed requests, `jwsSignatureInvalid`,
-    ///   `relyingPartyUntrusted` (chain, validity, client_id), `requestExpired`, `requestBeyondRegistration`.
+    ///   `limitExceeded` (an `x5c` of more than four certificates), `relyingPartyUntrusted` (chain shape, a link
+    ///   not issued by a CA, validity, client_id), `requestExpired`, `requestBeyondRegistration`.
     public func verify(_ compact: String, at time: Date) throws(MDLError) -> ReceivedRequest {
         let jws = try JWS(compact: compact)
         guard jws.header.typ == PresentationRequest.requestObjectType else {
@@ -62,19 +63,26 @@ public struct RequestVerifier: Sendable {
             claims: claims, relyingPartyCertificate: leaf, registration: registration, purpose: purpose, requested: requested, queryID: query.id, encryptionJWK: key)
     }
 
+    /// The `x5c` chain, shape-checked by MDLKit's bounded path validator before any signature: at most four
+    /// certificates (`limitExceeded`), no certificate or subject twice, each entry issued by the next
+    /// (`relyingPartyUntrusted`).
     private func certificates(_ x5c: [String]) throws(MDLError) -> [Certificate] {
         guard !x5c.isEmpty else { throw MDLError(code: .certificateMissing, message: "the request object has no x5c") }
-        var chain: [Certificate] = []
+        let paths = CertificatePathValidator(
+            anchors: registrarRoots, untrusted: .relyingPartyUntrusted, malformed: .requestInvalid, role: "relying-party")
+        try paths.checkLength(x5c.count)
+        var der: [[UInt8]] = []
         for entry in x5c {
-            guard let der = Data(base64Encoded: entry), let certificate = try? Certificate(derEncoded: Array(der)) else {
+            guard let bytes = Data(base64Encoded: entry) else {
                 throw MDLError(code: .requestInvalid, message: "an x5c entry is not a DER certificate")
             }
-            chain.append(certificate)
+            der.append(Array(bytes))
         }
-        return chain
+        return try paths.parse(x5chain: der)
     }
 
-    /// Each certificate signed by the next; the last signed by (or equal to) a registrar root; all valid at `time`.
+    /// Each certificate signed by the next, which must be a CA; the last signed by (or equal to) a registrar root;
+    /// all valid at `time`. The chain is linear (shape-checked), so this is one signature check per link.
     private func checkChain(_ chain: [Certificate], at time: Date) throws(MDLError) {
         for (index, certificate) in chain.enumerated() {
             guard certificate.notValidBefore <= time, time <= certificate.notValidAfter else {
@@ -82,6 +90,9 @@ public struct RequestVerifier: Sendable {
             }
             if index + 1 < chain.count {
                 let issuer = chain[index + 1]
+                guard Self.isCertificateAuthority(issuer) else {
+                    throw MDLError(code: .relyingPartyUntrusted, message: "a relying-party certificate is issued by a certificate that is not a CA")
+                }
                 guard issuer.subject == certificate.issuer, issuer.publicKey.isValidSignature(certificate.signature, for: certificate) else {
                     throw MDLError(code: .relyingPartyUntrusted, message: "the relying-party chain is broken")
                 }
@@ -93,6 +104,15 @@ public struct RequestVerifier: Sendable {
                 && root.notValidBefore <= time && time <= root.notValidAfter)
         }
         guard anchored else { throw MDLError(code: .relyingPartyUntrusted, message: "the relying party is not certified by a trusted registrar") }
+    }
+
+    /// A CA certificate (basicConstraints cA) whose key usage, when present, allows certificate signing.
+    private static func isCertificateAuthority(_ certificate: Certificate) -> Bool {
+        guard let constraints = try? certificate.extensions.basicConstraints, case .isCertificateAuthority = constraints else {
+            return false
+        }
+        guard let keyUsage = try? certificate.extensions.keyUsage else { return true }
+        return keyUsage.keyCertSign
     }
 
     private func checkClientID(_ clientID: String, leaf: Certificate) throws(MDLError) {
