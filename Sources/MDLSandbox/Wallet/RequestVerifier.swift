@@ -31,8 +31,8 @@ public struct RequestVerifier: Sendable {
         }
         try jws.verify(with: leafKey)
         let claims: AuthorizationRequestObject
-        do { claims = try JSONDecoder().decode(AuthorizationRequestObject.self, from: Data(jws.payload)) } catch {
-            throw MDLError(code: .requestInvalid, message: "the request object's claims are not OpenID4VP")
+        do { claims = try JOSEJSON.decode(AuthorizationRequestObject.self, from: jws.payload, what: "request object") } catch {
+            throw MDLError(code: .requestInvalid, message: "the request object's claims are not OpenID4VP: \(error.message)")
         }
         try checkClientID(claims.clientID, leaf: leaf)
         guard claims.responseType == "vp_token", claims.responseMode == "direct_post.jwt" else {

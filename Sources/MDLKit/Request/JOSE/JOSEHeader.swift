@@ -44,9 +44,10 @@ public struct JOSEHeader: Codable, Sendable, Hashable {
     }
 }
 
-/// JSON encoding as JOSE objects want it: compact, slashes unescaped, keys sorted for stable output.
-enum JOSEJSON {
-    static func encode(_ value: some Encodable) throws(MDLError) -> [UInt8] {
+/// JSON for JOSE headers and payloads: compact writing (slashes unescaped, keys sorted), and reading that refuses what two parsers could read
+/// differently (a member named twice) before decoding.
+package enum JOSEJSON {
+    package static func encode(_ value: some Encodable) throws(MDLError) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do { return Array(try encoder.encode(value)) } catch {
@@ -54,7 +55,17 @@ enum JOSEJSON {
         }
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], what: String) throws(MDLError) -> T {
+    package static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], what: String) throws(MDLError) -> T {
+        switch JSONDuplicateMembers.find(in: bytes) {
+        case .duplicate(let name)?:
+            throw MDLError(code: .joseMalformed, message: "the \(what) names the member \"\(name)\" twice")
+        case .tooDeep?:
+            throw MDLError(code: .joseMalformed, message: "the \(what) nests deeper than \(JSONDuplicateMembers.maximumDepth) levels")
+        case .malformed?:
+            throw MDLError(code: .joseMalformed, message: "the \(what) is not well-formed JSON")
+        case nil:
+            break
+        }
         do { return try JSONDecoder().decode(type, from: Data(bytes)) } catch {
             throw MDLError(code: .joseMalformed, message: "the \(what) is not the expected JSON")
         }
