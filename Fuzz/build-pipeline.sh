@@ -24,6 +24,9 @@ linklist="$debug/mdl-rp.product/Objects.LinkFileList"
 
 work="$here/.build/pipeline"
 mkdir -p "$work"
+# Several run.sh may build at once (one per core): they share the instrumented modules, so one builds at a time.
+exec 9>"$work/.lock"
+flock 9
 
 # Every C module map of the debug build (swift-crypto's BoringSSL, the system-library shims are in Sources/).
 cflags=()
