@@ -5,10 +5,12 @@ import NIOHTTPTypes
 import Synchronization
 
 /// The open connections of one server and what each is doing, so a new connection past the cap can evict the
-/// least useful one: idle the longest first, then reading a body the longest; never one being answered.
+/// least useful one: the one that has waited on its client the longest (for a head or for the rest of a body),
+/// never one being answered. Age decides, not the phase: a wallet that has just connected and is about to send its
+/// head must not go before a connection that has dribbled a body for seconds.
 final class ConnectionRegistry: Sendable {
     enum Phase: Int, Comparable {
-        /// Waiting for a request head (new, or kept alive after a reply): evicted first.
+        /// Waiting for a request head (new, or kept alive after a reply).
         case idle
         /// Reading a request body.
         case reading
@@ -47,7 +49,7 @@ final class ConnectionRegistry: Sendable {
             let live = state.entries.values.filter { !$0.evicted }.count
             guard live > maximumConnections else { return [] }
             let candidates = state.entries.filter { $0.key != ObjectIdentifier(channel) && !$0.value.evicted && $0.value.phase != .answering }
-                .sorted { ($0.value.phase, $0.value.since) < ($1.value.phase, $1.value.since) }
+                .sorted { $0.value.since < $1.value.since }
                 .prefix(live - maximumConnections)
             for (key, _) in candidates { state.entries[key]?.evicted = true }
             return candidates.map(\.value.channel)

@@ -74,6 +74,41 @@ struct HostileTrafficTests {
         }
     }
 
+    /// A burst of slow bodies fills the cap just as the wallet connects: the wallet's fresh connection is not the
+    /// one evicted for the next attacker connection; the connections that have waited longest are.
+    @Test func aFreshConnectionOutlivesOlderSlowBodiesAtTheCap() async throws {
+        try await RelyingPartyHarness.with(limits: HTTPServerLimits(idleTimeout: .seconds(60), bodyTimeout: .seconds(60), maximumConnections: 8)) { harness in
+            let request = try await harness.newRequest()
+            let head = "POST /response/\(request.id) HTTP/1.1\r\nHost: x\r\nContent-Length: 60000\r\n\r\nresponse=ab"
+            var slow: [RawConnection] = []
+            for _ in 0..<8 {
+                let connection = try RawConnection(port: harness.port)
+                connection.send(Array(head.utf8))
+                slow.append(connection)
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            let wallet = try RawConnection(port: harness.port)
+            try await Task.sleep(for: .milliseconds(200))
+            for _ in 0..<4 {
+                let connection = try RawConnection(port: harness.port)
+                connection.send(Array(head.utf8))
+                slow.append(connection)
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(wallet.send(Array("GET /request/\(request.id) HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8)))
+            let answer = await offThePool { wallet.readUntilClosed(seconds: 10) }
+            #expect(String(decoding: answer.bytes, as: UTF8.self).hasPrefix("HTTP/1.1 200"))
+            // Slow bodies made room: one for the wallet and one for each later connection (13 opened, cap 8).
+            let first = Array(slow.prefix(8))
+            let closed = await withTaskGroup(of: Bool.self) { group in
+                for connection in first { group.addTask { await connection.closes(within: 2) } }
+                return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            #expect(closed == 5)
+            slow.removeAll()
+        }
+    }
+
     @Test func theIdleDeadlineClosesSilentConnections() async throws {
         try await RelyingPartyHarness.with(limits: Self.tight) { harness in
             let silent = try RawConnection(port: harness.port)
