@@ -109,9 +109,11 @@ package struct CertificatePathValidator: Sendable {
         guard let leaf = chain.first, let last = chain.last else {
             throw MDLError(code: .certificateMissing, message: "the \(role) x5chain holds no certificate")
         }
-        let roots = anchors.filter { anchor in
-            chain.contains(anchor) || (anchor.subject == last.issuer && !Self.isSecondEntryPinned(shape, chain))
-        }
+        let roots = Self.likelyIssuersFirst(
+            anchors.filter { anchor in
+                chain.contains(anchor) || (anchor.subject == last.issuer && !Self.isSecondEntryPinned(shape, chain))
+            },
+            of: last)
         let intermediates = chain.dropFirst().filter { !anchors.contains($0) }
         let budget = PathSearchBudget()
         PathSearchWork.current?.record(searches: 1)
@@ -119,6 +121,14 @@ package struct CertificatePathValidator: Sendable {
             rootCertificates: CertificateStore(custom: BudgetedCertificateStore(roots, budget: budget)), policy: policy)
         let offered = CertificateStore(custom: BudgetedCertificateStore(intermediates, budget: budget))
         return await verifier.validate(leaf: leaf, intermediates: offered)
+    }
+
+    /// Puts the anchors whose key identifier is the one `certificate` names as its issuer's first, so that many
+    /// anchors sharing a name (re-keyed IACAs) cannot push the right one past the search budget.
+    private static func likelyIssuersFirst(_ roots: [Certificate], of certificate: Certificate) -> [Certificate] {
+        guard let wanted = try? certificate.extensions.authorityKeyIdentifier?.keyIdentifier else { return roots }
+        let matching = roots.filter { (try? $0.extensions.subjectKeyIdentifier?.keyIdentifier) == wanted }
+        return matching + roots.filter { (try? $0.extensions.subjectKeyIdentifier?.keyIdentifier) != wanted }
     }
 
     /// `[DS, anchor]`: the anchor named in the chain is the only root (not another anchor with its subject).
