@@ -62,8 +62,7 @@ grep -vE '/(MDLCBOR|MDLCOSE|MDLKit|MDLRelyingPartyServer|MDLSandbox|mdl_rp)\.bui
 # Link-file-list entries may be single-quoted (file names with spaces).
 dependencies=()
 while IFS= read -r line; do line="${line#\'}"; dependencies+=("${line%\'}"); done < "$work/dependencies.txt"
-sources=("$here/$harness/main.swift")
-[[ "$harness" == PipelineFuzz ]] || sources+=("$here"/Shared/*.swift)
+sources=("$here/$harness/main.swift" "$here"/Shared/*.swift)
 swiftc "${swiftflags[@]}" -module-name "$harness" "${sources[@]}" \
     "$work/MDLCBOR.o" "$work/MDLCOSE.o" "$work/MDLKit.o" "$work/MDLRelyingPartyServer.o" "$work/MDLSandbox.o" \
     "${dependencies[@]}" \

@@ -9,7 +9,6 @@
 // Any MDLError is a refusal, which is fine; a crash, a trap, or a verification that succeeds on bytes other than a
 // seed's is what libFuzzer reports.
 
-import Dispatch
 import Foundation
 import MDLCBOR
 import MDLCOSE
@@ -44,30 +43,12 @@ struct PipelineSetup: Sendable {
 
 nonisolated(unsafe) var setup: PipelineSetup?
 
-/// The result of an asynchronous verification, handed back to libFuzzer's synchronous call.
-final class ResultSlot: @unchecked Sendable {
-    var value: [String?]?
-    let done = DispatchSemaphore(value: 0)
-}
-
-/// Runs `body` to completion on the concurrency pool and waits for it (libFuzzer calls us synchronously).
-func wait(_ body: @escaping @Sendable () async -> [String?]) -> [String?] {
-    let slot = ResultSlot()
-    Task.detached {
-        slot.value = await body()
-        slot.done.signal()
-    }
-    slot.done.wait()
-    guard let value = slot.value else { fatalError("the verification task ended without a result") }
-    return value
-}
-
 func checkPipeline(_ input: [UInt8]) {
     // The model layer alone (synchronous): must throw only MDLError.
     _ = try? DeviceResponse(bytes: input)
     _ = try? SessionTranscript(bytes: input)
     guard let setup else { return }
-    let results = wait { () async -> [String?] in
+    let results = runBlocking { () async -> [String?] in
         var codes: [String?] = []
         for verifier in [setup.strict, setup.interop] {
             do throws(MDLError) {

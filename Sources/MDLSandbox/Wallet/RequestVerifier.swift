@@ -111,8 +111,13 @@ public struct RequestVerifier: Sendable {
         guard let constraints = try? certificate.extensions.basicConstraints, case .isCertificateAuthority = constraints else {
             return false
         }
-        guard let keyUsage = try? certificate.extensions.keyUsage else { return true }
-        return keyUsage.keyCertSign
+        // No keyUsage extension: RFC 5280 puts no restriction. A malformed one is not a CA's (fail closed).
+        do {
+            guard let keyUsage = try certificate.extensions.keyUsage else { return true }
+            return keyUsage.keyCertSign
+        } catch {
+            return false
+        }
     }
 
     private func checkClientID(_ clientID: String, leaf: Certificate) throws(MDLError) {
