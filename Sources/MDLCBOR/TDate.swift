@@ -78,9 +78,10 @@ public struct TDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// RFC 3339 text in UTC with whole seconds, as ISO 18013-5 writes it: `2024-03-01T08:00:00Z`.
     public var description: String { TDate.format(date) }
 
-    /// RFC 3339 text in UTC with whole seconds for `date`.
+    /// RFC 3339 text in UTC with whole seconds for `date`; an instant outside years 1…9999 is written as the nearest
+    /// end of that range (never a trap: the dates formatted may come from hostile input).
     public static func format(_ date: Date) -> String {
-        let total = Int((date.timeIntervalSince1970).rounded(.down))
+        let total = Int(EpochSeconds.clampedSeconds(date))
         let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
         let rest = total - days * 86_400
         func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

@@ -72,12 +72,18 @@ public struct StatusListToken: Sendable {
         guard let issuedAt = claims[.int(Claim.issuedAt)]?.int64 else { throw Self.invalid("the token has no integer iat (6)") }
         let expiresAt = try Self.optionalInteger(claims, Claim.expiresAt, name: "exp (4)")
         let ttl = try Self.optionalInteger(claims, Claim.timeToLive, name: "ttl (65534)")
-        if let ttl, ttl < 0 { throw Self.invalid("the token's ttl is negative") }
+        if let ttl, ttl < 0 || ttl > EpochSeconds.latest { throw Self.invalid("the token's ttl is negative or beyond any date") }
         guard let listItem = claims[.int(Claim.statusList)] else { throw Self.invalid("the token has no status_list (65533)") }
         self.message = message
         self.subject = subject
-        self.issuedAt = Date(timeIntervalSince1970: TimeInterval(issuedAt))
-        self.expiresAt = expiresAt.map { Date(timeIntervalSince1970: TimeInterval($0)) }
+        guard let issuedAtDate = EpochSeconds.date(issuedAt) else { throw Self.invalid("the token's iat is outside years 1–9999") }
+        self.issuedAt = issuedAtDate
+        if let expiresAt {
+            guard let date = EpochSeconds.date(expiresAt) else { throw Self.invalid("the token's exp is outside years 1–9999") }
+            self.expiresAt = date
+        } else {
+            self.expiresAt = nil
+        }
         self.timeToLive = ttl.map(TimeInterval.init)
         self.list = try StatusList(cbor: listItem, limits: limits)
     }

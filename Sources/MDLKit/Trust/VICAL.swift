@@ -94,12 +94,12 @@ enum VICALField {
         case .tagged(0, .text(let text)):
             if let parsed = TDate(rfc3339: text) { return parsed.date }
         case .tagged(1, let seconds):
-            if let value = seconds.int64 { return Date(timeIntervalSince1970: TimeInterval(value)) }
-            if case .float(let value) = seconds, value.isFinite { return Date(timeIntervalSince1970: value) }
+            if let value = seconds.int64, let date = EpochSeconds.date(value) { return date }
+            if case .float(let value) = seconds, let date = EpochSeconds.date(value) { return date }
         default:
             break
         }
-        throw MDLError.structure("\(path) must be a tdate (tag 0, RFC 3339)")
+        throw MDLError.structure("\(path) must be a tdate (tag 0, RFC 3339) or epoch seconds (tag 1) within years 1–9999")
     }
 
     static func text(_ item: CBOR, _ path: String) throws(MDLError) -> String {
