@@ -22,6 +22,12 @@ public enum EpochSeconds {
         return Date(timeIntervalSince1970: seconds)
     }
 
+    /// The instant `seconds` after 1970, clamped to ``earliest``…``latest``: for NumericDates (CWT `iat`, `exp`),
+    /// where 2^63 means "later than anything representable" and compares as such.
+    public static func clampedDate(_ seconds: Int64) -> Date {
+        Date(timeIntervalSince1970: TimeInterval(min(max(seconds, earliest), latest)))
+    }
+
     /// `date`'s whole seconds since 1970, clamped to the range (for text and arithmetic that must not trap).
     static func clampedSeconds(_ date: Date) -> Int64 {
         let seconds = date.timeIntervalSince1970.rounded(.down)

@@ -76,14 +76,10 @@ public struct StatusListToken: Sendable {
         guard let listItem = claims[.int(Claim.statusList)] else { throw Self.invalid("the token has no status_list (65533)") }
         self.message = message
         self.subject = subject
-        guard let issuedAtDate = EpochSeconds.date(issuedAt) else { throw Self.invalid("the token's iat is outside years 1–9999") }
-        self.issuedAt = issuedAtDate
-        if let expiresAt {
-            guard let date = EpochSeconds.date(expiresAt) else { throw Self.invalid("the token's exp is outside years 1–9999") }
-            self.expiresAt = date
-        } else {
-            self.expiresAt = nil
-        }
+        // NumericDates beyond years 1–9999 are read as the nearest end: an exp of 2^63 expires after anything
+        // representable, an iat of 2^63 is "issued in the future" (refused by the lifetime check).
+        self.issuedAt = EpochSeconds.clampedDate(issuedAt)
+        self.expiresAt = expiresAt.map(EpochSeconds.clampedDate)
         self.timeToLive = ttl.map(TimeInterval.init)
         self.list = try StatusList(cbor: listItem, limits: limits)
     }
