@@ -76,9 +76,10 @@ public struct StatusListToken: Sendable {
         guard let listItem = claims[.int(Claim.statusList)] else { throw Self.invalid("the token has no status_list (65533)") }
         self.message = message
         self.subject = subject
-        // NumericDates beyond years 1–9999 are read as the nearest end: an exp of 2^63 expires after anything
-        // representable, an iat of 2^63 is "issued in the future" (refused by the lifetime check).
-        self.issuedAt = EpochSeconds.clampedDate(issuedAt)
+        // An iat outside years 1–9999 is no issue time; an exp beyond them is read as the range's end (2^63 expires
+        // after anything representable, -2^63 long ago).
+        guard let issuedAtDate = EpochSeconds.date(issuedAt) else { throw Self.invalid("the token's iat is outside years 1–9999") }
+        self.issuedAt = issuedAtDate
         self.expiresAt = expiresAt.map(EpochSeconds.clampedDate)
         self.timeToLive = ttl.map(TimeInterval.init)
         self.list = try StatusList(cbor: listItem, limits: limits)
