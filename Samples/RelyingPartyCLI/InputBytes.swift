@@ -3,7 +3,14 @@ import MDLCBOR
 
 /// Reads a file given on the command line as raw CBOR, hex text or base64url text, detected from its content.
 enum InputBytes {
+    /// The largest file read: hex text of the decoder's largest input (twice its bytes), with line breaks. A larger
+    /// file cannot hold an input the verifier would read, so it is refused before any decoding work.
+    static let maximumFileBytes = 2 * CBORDecoder.Options().maxInputBytes + (1 << 20)
+
     static func read(_ path: String) throws -> [UInt8] {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumFileBytes {
+            throw InputError("\(path) is \(size) bytes, larger than any input MDLKit reads (\(maximumFileBytes) bytes of hex)")
+        }
         guard let data = FileManager.default.contents(atPath: path) else { throw InputError("cannot read \(path)") }
         return try decode(Array(data), name: path)
     }
@@ -12,7 +19,7 @@ enum InputBytes {
         let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         let isText = !bytes.isEmpty && bytes.allSatisfy { $0 == 9 || $0 == 10 || $0 == 13 || (32..<127).contains($0) }
         guard isText, !text.isEmpty else { return bytes }
-        if text.count % 2 == 0, let hex = Hex.decode(text) { return hex }
+        if text.utf8.count % 2 == 0, let hex = Hex.decode(text) { return hex }
         if let decoded = LenientBase64.decode(text) { return decoded }
         throw InputError("\(name) is neither CBOR, hex nor base64url")
     }

@@ -26,6 +26,21 @@ struct SmallCommandTests {
         #expect(((try run.json()["error"] as? [String: Any])?["code"] as? String)?.isEmpty == false)
     }
 
+    /// A file larger than the hex of the decoder's largest input cannot hold anything the verifier reads: refused
+    /// (exit 2, the file named) before seconds of decoding (the attack suite gave a 34 MiB hex file).
+    @Test func aFileLargerThanAnyReadableInputIsRefusedBeforeDecoding() throws {
+        let scratch = try Scratch()
+        let path = scratch.url("huge.hex").path
+        let chunk = Data(String(repeating: "a0", count: 1 << 20).utf8)
+        FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        for _ in 0..<17 { handle.write(chunk) }
+        try handle.close()
+        let run = try CLIRun.run(["verify", path, "--json"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("huge.hex"))
+    }
+
     @Test func qrModulesHaveFinderPatternsAndTheTerminalDrawingMatchesTheirSize() throws {
         let uri = "openid4vp://?client_id=x509_san_dns:rp.example&request_uri=http://127.0.0.1:8080/request/abc"
         let json = try CLIRun.run(["qr", uri, "--json"])
