@@ -9,15 +9,13 @@ import Synchronization
 /// never one being answered. Age decides, not the phase: a wallet that has just connected and is about to send its
 /// head must not go before a connection that has dribbled a body for seconds.
 final class ConnectionRegistry: Sendable {
-    enum Phase: Int, Comparable {
+    enum Phase {
         /// Waiting for a request head (new, or kept alive after a reply).
         case idle
         /// Reading a request body.
         case reading
         /// The request was read and is being answered: never evicted.
         case answering
-
-        static func < (lhs: Phase, rhs: Phase) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
     private struct Entry {
