@@ -13,10 +13,16 @@ let package = Package(
     products: [
         .library(name: "MDLCBOR", targets: ["MDLCBOR"]),
         .library(name: "MDLCOSE", targets: ["MDLCOSE"]),
-        .library(name: "MDLKit", targets: ["MDLKit"]),
-        .library(name: "MDLSandbox", targets: ["MDLSandbox"]),
+        .library(name: "MDLVerifier", targets: ["MDLVerifier"]),
+        .library(name: "MDLStatus", targets: ["MDLStatus"]),
+        .library(name: "MDLOpenID4VP", targets: ["MDLOpenID4VP"]),
+        .library(name: "MDLLicense", targets: ["MDLLicense"]),
+        .library(name: "MDLCurl", targets: ["MDLCurl"]),
+        .library(name: "MDLStorageSQLite", targets: ["MDLStorageSQLite"]),
+        .library(name: "MDLStoragePostgres", targets: ["MDLStoragePostgres"]),
         .library(name: "MDLRelyingPartyServer", targets: ["MDLRelyingPartyServer"]),
-        .library(name: "MDLKitPostgres", targets: ["MDLKitPostgres"]),
+        .library(name: "MDLSandbox", targets: ["MDLSandbox"]),
+        .library(name: "MDLKit", targets: ["MDLKit"]),
         .executable(name: "mdl-rp", targets: ["mdl-rp"]),
     ],
     dependencies: [
@@ -62,34 +68,97 @@ let package = Package(
             swiftSettings: sharedSwiftSettings
         ),
         .target(
-            name: "MDLKit",
+            name: "MDLVerifier",
             dependencies: [
                 "MDLCBOR",
                 "MDLCOSE",
                 "CMDLSodium",
-                "CMDLCurl",
-                "CMDLZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
-                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: sharedSwiftSettings
+        ),
+        // JWK, JWS, JWE and base64url: one key model for status tokens (MDLStatus) and requests (MDLOpenID4VP).
+        .target(
+            name: "MDLJOSE",
+            dependencies: [
+                "MDLVerifier",
+                "MDLCOSE",
+                "CMDLSodium",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: sharedSwiftSettings
+        ),
+        // The HTTP-client protocol, its errors and the HTTP cache: no I/O of its own.
+        .target(name: "MDLHTTP", swiftSettings: sharedSwiftSettings),
+        .target(name: "MDLCurl", dependencies: ["MDLHTTP", "CMDLCurl"], swiftSettings: sharedSwiftSettings),
+        .target(
+            name: "MDLStatus",
+            dependencies: [
+                "MDLVerifier",
+                "MDLJOSE",
+                "MDLHTTP",
+                "MDLCBOR",
+                "MDLCOSE",
+                "CMDLZlib",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+            ],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .target(
+            name: "MDLOpenID4VP",
+            dependencies: [
+                "MDLVerifier",
+                "MDLStatus",
+                "MDLJOSE",
+                "MDLCBOR",
+                "MDLCOSE",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .target(
+            name: "MDLLicense",
+            dependencies: ["MDLVerifier", "MDLStatus", "MDLCBOR"],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .target(
+            name: "MDLStorageSQLite",
+            dependencies: [
+                "MDLOpenID4VP",
+                "MDLVerifier",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .target(
+            name: "MDLKit",
+            dependencies: [
+                "MDLCBOR", "MDLCOSE", "MDLVerifier", "MDLJOSE", "MDLHTTP", "MDLCurl", "MDLStatus", "MDLOpenID4VP",
+                "MDLLicense", "MDLStorageSQLite",
+                .product(name: "X509", package: "swift-certificates"),
             ],
             swiftSettings: sharedSwiftSettings
         ),
         .target(
             name: "MDLRelyingPartyServer",
             dependencies: [
-                "MDLKit",
+                "MDLOpenID4VP",
+                "MDLVerifier",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: sharedSwiftSettings
         ),
         .target(
-            name: "MDLKitPostgres",
+            name: "MDLStoragePostgres",
             dependencies: [
-                "MDLKit",
+                "MDLOpenID4VP",
+                "MDLVerifier",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -137,7 +206,8 @@ let package = Package(
         .testTarget(
             name: "MDLKitTests",
             dependencies: [
-                "MDLKit", "MDLSandbox", "MDLRelyingPartyServer", "MDLCBOR", "MDLCOSE",
+                "MDLKit", "MDLVerifier", "MDLJOSE", "MDLHTTP", "MDLCurl", "MDLStatus", "MDLOpenID4VP", "MDLLicense", "MDLStorageSQLite", 
+                "MDLSandbox", "MDLRelyingPartyServer", "MDLCBOR", "MDLCOSE",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
@@ -146,9 +216,9 @@ let package = Package(
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(
-            name: "MDLKitPostgresTests",
+            name: "MDLStoragePostgresTests",
             dependencies: [
-                "MDLKitPostgres", "MDLKit", "MDLSandbox", "MDLRelyingPartyServer", "MDLCBOR",
+                "MDLStoragePostgres", "MDLKit", "MDLSandbox", "MDLRelyingPartyServer", "MDLCBOR",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: sharedSwiftSettings

@@ -51,20 +51,28 @@ module() {  # module NAME SOURCES...: one instrumented object and its .swiftmodu
 }
 module MDLCBOR "$root"/Sources/MDLCBOR/*.swift
 module MDLCOSE $(find "$root/Sources/MDLCOSE" -name '*.swift' | sort)
+module MDLVerifier $(find "$root/Sources/MDLVerifier" -name '*.swift' | sort)
+module MDLJOSE $(find "$root/Sources/MDLJOSE" -name '*.swift' | sort)
+module MDLHTTP $(find "$root/Sources/MDLHTTP" -name '*.swift' | sort)
+module MDLCurl $(find "$root/Sources/MDLCurl" -name '*.swift' | sort)
+module MDLStatus $(find "$root/Sources/MDLStatus" -name '*.swift' | sort)
+module MDLOpenID4VP $(find "$root/Sources/MDLOpenID4VP" -name '*.swift' | sort)
+module MDLLicense $(find "$root/Sources/MDLLicense" -name '*.swift' | sort)
+module MDLStorageSQLite $(find "$root/Sources/MDLStorageSQLite" -name '*.swift' | sort)
 module MDLKit $(find "$root/Sources/MDLKit" -name '*.swift' | sort)
 module MDLRelyingPartyServer $(find "$root/Sources/MDLRelyingPartyServer" -name '*.swift' | sort)
 module MDLSandbox $(find "$root/Sources/MDLSandbox" -name '*.swift' | sort)
 
 # The dependencies' objects, as SwiftPM linked them into mdl-rp, minus our own modules and the CLI's entry point
 # (the linker keeps what the instrumented modules reference; the rest is dead weight, not a conflict).
-grep -vE '/(MDLCBOR|MDLCOSE|MDLKit|MDLRelyingPartyServer|MDLSandbox|mdl_rp)\.build/' "$linklist" > "$work/dependencies.txt"
+grep -vE '/(MDLCBOR|MDLCOSE|MDLVerifier|MDLJOSE|MDLHTTP|MDLCurl|MDLStatus|MDLOpenID4VP|MDLLicense|MDLStorageSQLite|MDLKit|MDLRelyingPartyServer|MDLSandbox|mdl_rp)\.build/' "$linklist" > "$work/dependencies.txt"
 
 # Link-file-list entries may be single-quoted (file names with spaces).
 dependencies=()
 while IFS= read -r line; do line="${line#\'}"; dependencies+=("${line%\'}"); done < "$work/dependencies.txt"
 sources=("$here/$harness/main.swift" "$here"/Shared/*.swift)
 swiftc "${swiftflags[@]}" -module-name "$harness" "${sources[@]}" \
-    "$work/MDLCBOR.o" "$work/MDLCOSE.o" "$work/MDLKit.o" "$work/MDLRelyingPartyServer.o" "$work/MDLSandbox.o" \
+    "$work/MDLCBOR.o" "$work/MDLCOSE.o" "$work/MDLVerifier.o" "$work/MDLJOSE.o" "$work/MDLHTTP.o" "$work/MDLCurl.o" "$work/MDLStatus.o" "$work/MDLOpenID4VP.o" "$work/MDLLicense.o" "$work/MDLStorageSQLite.o" "$work/MDLKit.o" "$work/MDLRelyingPartyServer.o" "$work/MDLSandbox.o" \
     "${dependencies[@]}" \
     -lsodium -lcurl -lz -lsqlite3 -lstdc++ -o "$output" 2> >(grep -v "Cannot export local symbol" >&2)
 echo "built $output"

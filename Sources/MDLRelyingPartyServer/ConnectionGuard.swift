@@ -1,5 +1,6 @@
 import HummingbirdCore
 import Logging
+import MDLVerifier
 import NIOCore
 import NIOHTTPTypes
 import Synchronization

@@ -1,10 +1,11 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import ServiceLifecycle
 import Logging
-import MDLKit
+import MDLHTTP
+import MDLOpenID4VP
 import NIOCore
+import ServiceLifecycle
 
 /// A Hummingbird HTTP server for a ``RelyingParty``: `GET /request/{id}` serves request objects and
 /// `POST /response/{id}` takes `direct_post.jwt` responses for that request, through ``RelyingPartyEndpoints``.

@@ -2,6 +2,13 @@ import MDLCBOR
 import Testing
 
 @testable import MDLKit
+@testable import MDLVerifier
+@testable import MDLStatus
+@testable import MDLOpenID4VP
+@testable import MDLLicense
+@testable import MDLJOSE
+@testable import MDLHTTP
+@testable import MDLCurl
 
 struct DrivingJobPolicyTests {
     let today = LicensePersona.today

@@ -3,6 +3,13 @@ import MDLCBOR
 import Testing
 
 @testable import MDLKit
+@testable import MDLVerifier
+@testable import MDLStatus
+@testable import MDLOpenID4VP
+@testable import MDLLicense
+@testable import MDLJOSE
+@testable import MDLHTTP
+@testable import MDLCurl
 
 /// Every Chinese class against every other, under both class tables, compared with the inclusion lists of
 /// cn-license-rules.md §1 written out here as text (independent of the implementation's table).

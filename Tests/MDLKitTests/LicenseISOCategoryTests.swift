@@ -2,6 +2,13 @@ import MDLCBOR
 import Testing
 
 @testable import MDLKit
+@testable import MDLVerifier
+@testable import MDLStatus
+@testable import MDLOpenID4VP
+@testable import MDLLicense
+@testable import MDLJOSE
+@testable import MDLHTTP
+@testable import MDLCurl
 
 /// ISO/EU categories against each other, compared with Directive 2006/126/EC art. 6(2) as written out here.
 struct LicenseISOCategoryTests {

@@ -2,6 +2,13 @@ import Foundation
 import MDLCBOR
 
 @testable import MDLKit
+@testable import MDLVerifier
+@testable import MDLStatus
+@testable import MDLOpenID4VP
+@testable import MDLLicense
+@testable import MDLJOSE
+@testable import MDLHTTP
+@testable import MDLCurl
 
 /// Drivers for the policy tests, as the verifier would hand them over. The clock is fixed at ``today``.
 enum LicensePersona {

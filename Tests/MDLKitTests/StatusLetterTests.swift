@@ -1,6 +1,13 @@
 import Testing
 
 @testable import MDLKit
+@testable import MDLVerifier
+@testable import MDLStatus
+@testable import MDLOpenID4VP
+@testable import MDLLicense
+@testable import MDLJOSE
+@testable import MDLHTTP
+@testable import MDLCurl
 
 struct StatusLetterTests {
     @Test func parsesASetOfLetters() throws {

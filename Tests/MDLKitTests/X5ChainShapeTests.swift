@@ -2,6 +2,13 @@ import Foundation
 import MDLCBOR
 import MDLCOSE
 @testable import MDLKit
+@testable import MDLVerifier
+@testable import MDLStatus
+@testable import MDLOpenID4VP
+@testable import MDLLicense
+@testable import MDLJOSE
+@testable import MDLHTTP
+@testable import MDLCurl
 import MDLSandbox
 import Testing
 import X509

@@ -1,0 +1,66 @@
+import Foundation
+import MDLHTTP
+
+/// An ``HTTPClient`` over the system's libcurl, with SPKI pinning, custom trust anchors, hard size and time limits,
+/// and bounded retries.
+///
+/// Each transfer runs on a thread of its own, never on the Swift concurrency pool; cancelling the awaiting task aborts
+/// the transfer within about a second (libcurl's progress callback) and throws `CancellationError`.
+///
+/// ```swift
+/// let pins = ["47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="]  // base64 SHA-256 of the server's SPKI
+/// let client = CurlHTTPClient(configuration: .init(pinnedPublicKeys: pins))
+/// let response = try await client.send(HTTPRequest(url: statusListURL))
+/// ```
+public struct CurlHTTPClient: HTTPClient {
+    /// The configuration every request uses.
+    public let configuration: Configuration
+
+    /// Creates a client.
+    public init(configuration: Configuration = Configuration()) {
+        self.configuration = configuration
+    }
+
+    /// Sends `request`, retrying as ``Configuration/retry`` allows.
+    ///
+    /// Returns the final response whatever its status (a 5xx after the last retry included).
+    /// - Throws: ``HTTPClientError`` for transport failures; `CancellationError` when the task is cancelled.
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        var generator = SystemRandomNumberGenerator()
+        var retry = 0
+        while true {
+            try Task.checkCancellation()
+            let outcome = try await attempt(request)
+            let policy = configuration.retry
+            guard retry < policy.maxRetries, policy.shouldRetry(request.method, after: outcome) else {
+                return try outcome.get()
+            }
+            try await Task.sleep(for: policy.delay(beforeRetry: retry, using: &generator))
+            retry += 1
+        }
+    }
+
+    /// One attempt on a dedicated thread, with task cancellation forwarded to libcurl.
+    private func attempt(_ request: HTTPRequest) async throws -> Result<HTTPResponse, HTTPClientError> {
+        let cancellation = TransferCancellation()
+        let configuration = self.configuration
+        let outcome = await withTaskCancellationHandler {
+            await withCheckedContinuation {
+                (continuation: CheckedContinuation<Result<HTTPResponse, HTTPClientError>, Never>) in
+                Thread.detachNewThread {
+                    continuation.resume(
+                        returning: CurlTransfer.perform(
+                            request,
+                            configuration: configuration,
+                            cancellation: cancellation
+                        )
+                    )
+                }
+            }
+        } onCancel: {
+            cancellation.cancel()
+        }
+        if cancellation.isCancelled { throw CancellationError() }
+        return outcome
+    }
+}
