@@ -42,9 +42,11 @@ FUZZ_SECONDS ?= 600
 fuzz: setup
 	bash Fuzz/run.sh all $(FUZZ_SECONDS)
 
-## The DocC catalog, warnings as errors.
+## The DocC catalogs (the umbrella and each main product), warnings as errors.
+DOC_TARGETS := MDLKit MDLVerifier MDLStatus MDLOpenID4VP MDLLicense
 docs: setup
-	swift package generate-documentation --target MDLKit --warnings-as-errors
+	for target in $(DOC_TARGETS); do \
+	  swift package generate-documentation --target $$target --warnings-as-errors || exit 1; done
 
 clean:
 	rm -rf .build

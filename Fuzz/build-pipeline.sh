@@ -5,7 +5,7 @@
 #
 # How: the package's ordinary debug build (`swift build --build-tests`, which CI does anyway) provides the compiled
 # dependencies (swift-crypto with BoringSSL, swift-certificates, swift-asn1, swift-log) and their module files.
-# MDLCBOR, MDLCOSE, MDLKit, MDLRelyingPartyServer and MDLSandbox (the harnesses make real keys, documents and
+# MDLCBOR, MDLCOSE, the SDK modules (MDLVerifier … MDLKit), MDLRelyingPartyServer and MDLSandbox (the harnesses make real keys, documents and
 # requests with the sandbox) are then compiled again from Sources/ with swiftc -O -sanitize=fuzzer,address, one
 # module each (so their `import`s stay as they are), and linked with the harness and those dependency objects.
 # SwiftPM cannot do this itself: `-Xswiftc -sanitize=fuzzer` on a whole build instruments every dependency too and
