@@ -26,9 +26,10 @@ struct DemoWorld {
         return DemoWorld(now: now, today: today, shanghai: shanghai, sichuanP256: sichuan, wallets: wallets, personas: personas)
     }
 
-    func verifier(policy: VerificationPolicy = .strict) throws -> PresentationVerifier {
+    /// A verifier of the demo's issuers; status fails closed unless `status` says how to check it.
+    func verifier(policy: VerificationPolicy = .strict, status: StatusCheckPolicy = .required) throws -> PresentationVerifier {
         let anchors = try [shanghai.iaca.trustAnchor(), sichuanP256.iaca.trustAnchor()]
         let clock = now
-        return PresentationVerifier(configuration: .init(trustAnchors: anchors, policy: policy, clock: { clock }))
+        return PresentationVerifier(configuration: .init(trustAnchors: anchors, policy: policy, clock: { clock }, status: status))
     }
 }

@@ -60,7 +60,8 @@ struct RequestCommand: AsyncParsableCommand {
         var template = RequestTemplate.template(for: useCase.purpose)
         if let chosen = try requestedElements() { template = template.restricted(to: chosen) }
         let relyingParty = RelyingParty(
-            identity: try registered.identity(), verifier: PresentationVerifier(configuration: .init(trustAnchors: anchors)),
+            identity: try registered.identity(),
+            verifier: PresentationVerifier(configuration: .init(trustAnchors: anchors, status: StatusCheck.policy(.check))),
             replayStore: InMemoryReplayStore(), auditLog: InMemoryAuditLog())
         let (posted, responseSink) = AsyncStream.makeStream(of: ReceivedResponse.self)
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
@@ -167,18 +168,7 @@ struct RequestReport: Sendable {
         defer { fflush(nil) }
         switch outcome {
         case .presented(let presentation, let receipt):
-            var statuses: [JSONValue] = []
-            do {
-                for document in presentation.documents {
-                    statuses.append(try await StatusCheck.run(for: document, mode: .check, at: presentation.verifiedAt, anchors: anchors))
-                }
-            } catch let error as MDLError {
-                refused(error, state: receipt.state)
-                return false
-            } catch {
-                refused(MDLError(code: .statusUnavailable, message: "\(error)"), state: receipt.state)
-                return false
-            }
+            let statuses = presentation.documents.map { StatusCheck.json(for: $0) }
             if json {
                 JSONOutput.print(.object([
                     "verified": .bool(true), "state": .string(receipt.state),

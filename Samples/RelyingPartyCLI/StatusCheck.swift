@@ -2,32 +2,24 @@ import Foundation
 import MDLCBOR
 import MDLKit
 
-/// The `status` member of `verify --json`: fetches the Token Status List the MSO references (libcurl), trusts it
-/// when its `x5chain` leads to the IACA that anchors the document's signer, and fails closed.
+/// The CLI's view of the SDK's status step (pipeline step 7): which ``StatusCheckPolicy`` `--status` selects, and
+/// the `status` member of `verify --json`.
 enum StatusCheck {
-    /// The status of `document` at `time`.
-    ///
-    /// The token's signer must chain to the very anchor that validated the document's signer
-    /// (`document.issuerAnchor`, compared as a certificate), never to another trusted IACA with the same name.
-    /// - Parameters:
-    ///   - anchors: the anchors the verifier trusted; when given, the document's anchor must be one of them.
-    ///   - client: the status client (default: libcurl, fail closed).
-    /// - Throws: `MDLError` `statusUnavailable` when the status cannot be established, the token checks' codes, and
-    ///   `statusRevoked` / `statusSuspended` / `statusSuperseded` when the list says so.
-    static func run(
-        for document: VerifiedDocument, mode: VerifyCommand.StatusMode, at time: Date, anchors: [TrustAnchor] = [],
-        client: StatusClient? = nil
-    ) async throws -> JSONValue {
-        guard mode == .check else { return .object(["checked": .bool(false)]) }
-        guard let reference = document.statusReference else { return .null }
-        let issuer = document.issuerAnchor
-        guard anchors.isEmpty || anchors.contains(where: { $0.certificate == issuer.certificate }) else {
-            throw MDLError(code: .statusUnavailable, message: "the document's IACA is not among the trusted anchors to check the status signer against")
+    /// `--status check`: the SDK's ``StatusClient`` over libcurl, failing closed; `--status skip`: the explicit,
+    /// recorded opt-out.
+    static func policy(_ mode: VerifyCommand.StatusMode) -> StatusCheckPolicy {
+        mode == .check ? .check(with: StatusClient()) : .skip(reason: "--status skip")
+    }
+
+    /// The `status` member for `document`: `{"checked": false}` under `--status skip` (the CLI does not look),
+    /// `null` without a status reference, the list entry otherwise.
+    static func json(for document: VerifiedDocument, mode: VerifyCommand.StatusMode = .check) -> JSONValue {
+        if mode == .skip { return .object(["checked": .bool(false)]) }
+        switch document.status {
+        case .noReference: return .null
+        case .notChecked: return .object(["checked": .bool(false)])
+        case .checked(let result): return json(result, uri: document.statusReference?.uri ?? "")
         }
-        let statusClient = client ?? StatusClient(now: { time })
-        let result = try await statusClient.status(for: reference, trust: .issuer(of: document))
-        if let refusal = result.refusal { throw refusal }
-        return json(result, uri: reference.uri)
     }
 
     /// The JSON form of a status result.

@@ -39,11 +39,12 @@ struct StatusDemo {
         let responseURI = "https://rental.example.cn/response"
         let transcript = SessionTranscript.openID4VP(clientID: clientID, nonce: nonce, jwkThumbprint: nil, responseURI: responseURI)
         let bytes = try wallet.present(elements: nil, transcript: transcript).encoded
-        let presentation = try await world.verifier().verify(bytes, sessionTranscript: transcript)
-        guard let document = presentation.documents.first else { return }
-        let anchors = try [world.shanghai.iaca.trustAnchor()]
         let now = world.now
         let client = StatusClient(client: CurlHTTPClient(configuration: .init(proxy: .direct)), now: { now })
+        // Status is a step of verification: the verifier asks the issuer's status service before it answers.
+        let presentation = try await world.verifier(status: .check(with: client)).verify(bytes, sessionTranscript: transcript)
+        guard let document = presentation.documents.first else { return }
+        let anchors = try [world.shanghai.iaca.trustAnchor()]
 
         try await check(document, anchors: anchors, client: client, label: "before")
 
@@ -68,7 +69,9 @@ struct StatusDemo {
 
     private func check(_ document: VerifiedDocument, anchors: [TrustAnchor], client: StatusClient, label: String) async throws {
         do {
-            let status = try await StatusCheck.run(for: document, mode: .check, at: world.now, anchors: anchors, client: client)
+            let result = try await client.status(of: document, at: world.now)
+            if let refusal = result.refusal { throw refusal }
+            let status = StatusCheck.json(result, uri: document.statusReference?.uri ?? "")
             narrator.outcome(true, "status check \(label): \(status.serialized)", fields: ["status": status])
         } catch let error as MDLError {
             narrator.outcome(true, "status check \(label): refused \(error.code.rawValue) — \(error.message)", fields: ["code": .string(error.code.rawValue)])

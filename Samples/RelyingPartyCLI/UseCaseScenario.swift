@@ -94,7 +94,7 @@ struct UseCaseScenario: Sendable {
         func claim(use: VehicleUse = VehicleUse(), statement: Statement? = nil)
             -> @Sendable (LicenseFacts, LicenseCredentialStatus?) -> Decision
         {
-            { facts, _ in
+            { facts, status in
                 let cycleStart = accident.adding(years: -1).adding(days: 20)
                 let points = statement.map {
                     PointsRecord(
@@ -106,7 +106,7 @@ struct UseCaseScenario: Sendable {
                 return InsuranceClaimPolicy(
                     accidentDate: accident, vehicleClass: "C1", use: use,
                     statusAtAccident: statement.flatMap { try? LicenseStatusLetters(parsing: $0.letters) },
-                    pointsAtAccident: points
+                    pointsAtAccident: points, credentialStatus: status
                 ).decide(facts)
             }
         }

@@ -59,17 +59,11 @@ struct VerifyCommand: AsyncParsableCommand {
             if let vical, let vicalSignerAnchor {
                 anchors += try await VICALAnchors.load(vical: vical, signerAnchor: vicalSignerAnchor, at: time ?? Date())
             }
-            let configuration = VerifierConfiguration(trustAnchors: anchors, policy: policy == .interop ? .interop : .strict)
+            let configuration = VerifierConfiguration(
+                trustAnchors: anchors, policy: policy == .interop ? .interop : .strict, status: StatusCheck.policy(status))
             let verifier = PresentationVerifier(configuration: configuration)
             let presentation = try await verifier.verify(bytes, sessionTranscript: transcript, readerKey: key, at: time)
-            var statuses: [JSONValue] = []
-            for (index, document) in presentation.documents.enumerated() {
-                do {
-                    statuses.append(try await StatusCheck.run(for: document, mode: status, at: time ?? Date(), anchors: anchors))
-                } catch let error as MDLError {
-                    throw error.inDocument(index)
-                }
-            }
+            let statuses = presentation.documents.map { StatusCheck.json(for: $0, mode: status) }
             report.success(presentation, statuses: statuses)
             if let portraitOut { try PortraitFile.write(from: presentation, to: portraitOut) }
         } catch let error as MDLError {

@@ -65,6 +65,8 @@ public actor CachingHTTPFetcher {
         public var age: Duration
         /// How far past its freshness lifetime the answer is (zero while fresh).
         public var staleness: Duration
+        /// How long the answer stays fresh from now (zero when stale, or when the server gave no `max-age`).
+        public var freshness: Duration = .zero
     }
 
     private let client: any HTTPClient
@@ -169,7 +171,8 @@ public actor CachingHTTPFetcher {
             headers: entry.headers,
             source: source,
             age: .seconds(entry.age(at: time)),
-            staleness: .seconds(entry.staleness(at: time))
+            staleness: .seconds(entry.staleness(at: time)),
+            freshness: .seconds(max(0, entry.freshnessLifetime - entry.age(at: time)))
         )
     }
 

@@ -37,14 +37,19 @@ public struct StatusClient: Sendable {
         /// relying party. A value not listed fails closed with ``MDLError/Code/statusUnavailable``. By default only
         /// 3, MDLKit's "superseded" (``StatusList/Value/defaultApplicationValues``).
         public var applicationValues: [UInt8: LicenseCredentialStatus]
+        /// The most time one status check may take, every retry included: a server that does not answer, or
+        /// answers a byte at a time, gives ``MDLError/Code/statusUnavailable`` within it. Ten seconds by default.
+        public var deadline: Duration
 
         /// Creates a configuration; the defaults fail closed and go online.
         public init(
             offlineStaleness: Duration? = nil, degradedStaleness: Duration? = nil, maxTokenAge: TimeInterval? = nil,
             clockSkew: TimeInterval = 300, listLimits: StatusList.Limits = StatusList.Limits(),
             allowedAlgorithms: Set<COSEAlgorithm> = StatusListToken.defaultAlgorithms,
-            applicationValues: [UInt8: LicenseCredentialStatus] = StatusList.Value.defaultApplicationValues
+            applicationValues: [UInt8: LicenseCredentialStatus] = StatusList.Value.defaultApplicationValues,
+            deadline: Duration = .seconds(10)
         ) {
+            self.deadline = deadline
             self.applicationValues = applicationValues
             self.offlineStaleness = offlineStaleness
             self.degradedStaleness = degradedStaleness
@@ -58,8 +63,9 @@ public struct StatusClient: Sendable {
     /// The configuration.
     public let configuration: Configuration
     private let client: any HTTPClient
-    private let fetcher: CachingHTTPFetcher
-    private let now: @Sendable () -> Date
+    let fetcher: CachingHTTPFetcher
+    let now: @Sendable () -> Date
+    let verifiedLists: VerifiedStatusListCache
 
     /// Creates a client.
     /// - Parameters:
@@ -75,47 +81,12 @@ public struct StatusClient: Sendable {
         self.fetcher = fetcher ?? CachingHTTPFetcher(client: client, now: now)
         self.configuration = configuration
         self.now = now
+        self.verifiedLists = VerifiedStatusListCache()
     }
 
-    /// The status of the licence `reference` points to, from a token signed as `trust` requires.
-    /// - Throws: ``MDLError/Code/statusUnavailable`` when the list cannot be fetched (and no degraded answer is
-    ///   allowed); the token checks' codes (``MDLError/Code/statusSignatureInvalid``,
-    ///   ``MDLError/Code/statusTokenExpired``, ``MDLError/Code/statusSubjectMismatch``,
-    ///   ``MDLError/Code/statusListInvalid``, ``MDLError/Code/cborMalformed``, ``MDLError/Code/statusIndexOutOfRange``).
-    public func status(
-        for reference: MobileSecurityObject.StatusReference, trust: StatusSignerTrust
-    ) async throws(MDLError) -> LicenseStatusResult {
-        guard let url = URL(string: reference.uri), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme) else {
-            throw MDLError(code: .statusUnavailable, message: "the MSO's status URI is not an http(s) URL")
-        }
-        guard let index = Int(exactly: reference.index) else {
-            throw MDLError(code: .statusIndexOutOfRange, message: "status index \(reference.index) is too large")
-        }
-        let answer = try await fetch(url)
-        let time = now()
-        let token = try StatusListToken(bytes: answer.body, limits: configuration.listLimits)
-        let key = try await trust.key(for: token.message, at: time)
-        try token.checkType()
-        try token.verifySignature(with: key, allowedAlgorithms: configuration.allowedAlgorithms)
-        try token.checkSubject(reference.uri)
-        let heldFor = Self.seconds(answer.age)
-        let pastTTL = token.timeToLive.map { heldFor > $0 } ?? false
-        let stale = answer.staleness > .zero || pastTTL
-        if stale && !allowsStale {
-            throw MDLError(code: .statusTokenExpired, message: "the cached status list is past its freshness")
-        }
-        try token.checkLifetime(
-            at: time, clockSkew: configuration.clockSkew, maxAge: configuration.maxTokenAge, heldFor: allowsStale ? 0 : heldFor)
-        let value = try token.list.status(at: index)
-        guard let credentialStatus = value.credentialStatus(applicationValues: configuration.applicationValues) else {
-            throw MDLError(
-                code: .statusUnavailable,
-                message: "the status list gives value \(value.rawValue), which is not registered and not mapped by this relying party")
-        }
-        return LicenseStatusResult(
-            index: index, value: value, asOf: token.issuedAt, expiresAt: token.expiresAt, age: answer.age,
-            degraded: stale, fromNetwork: answer.source != .cache, credentialStatus: credentialStatus)
-    }
+    /// How many status list tokens this client parsed and verified, as opposed to answering from its cache of
+    /// verified lists (for tests and metrics).
+    package var tokenVerifications: Int { verifiedLists.verifications }
 
     /// Asks the status service at `url` for a point statement and verifies it for the licence `document` (from the
     /// presentation in `request`), this relying party and nonce, at most `maxAge` seconds old.
@@ -148,27 +119,7 @@ public struct StatusClient: Sendable {
         return statement
     }
 
-    private var allowsStale: Bool { configuration.offlineStaleness != nil || configuration.degradedStaleness != nil }
-
-    private func fetch(_ url: URL) async throws(MDLError) -> CachingHTTPFetcher.Answer {
-        let policy: CachingHTTPFetcher.Policy
-        if let offline = configuration.offlineStaleness {
-            policy = .offline(maxStaleness: offline)
-        } else if let degraded = configuration.degradedStaleness {
-            policy = .online(staleIfError: degraded)
-        } else {
-            policy = .online
-        }
-        do {
-            return try await fetcher.fetch(url, headers: ["Accept": StatusListToken.mediaType], policy: policy)
-        } catch let error as HTTPClientError {
-            throw MDLError.statusUnavailable(error)
-        } catch {
-            throw MDLError(code: .statusUnavailable, message: "status list fetch cancelled")
-        }
-    }
-
-    private static func seconds(_ duration: Duration) -> TimeInterval {
+    static func seconds(_ duration: Duration) -> TimeInterval {
         let (seconds, attoseconds) = duration.components
         return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
     }

@@ -30,9 +30,17 @@ public enum StatusSignerTrust: Sendable {
     /// - Throws: ``MDLError/Code/statusSignatureInvalid`` when the message names no usable signer or its chain does
     ///   not lead to the anchors.
     func key(for message: COSESign1, at time: Date) async throws(MDLError) -> SignaturePublicKey {
+        try await validatedSigner(for: message, at: time).key
+    }
+
+    /// The key to verify `message` with at `time`, and the interval in which the signer's path is valid (`nil`
+    /// for a key named out of band): a cached verification is reused only for times inside it.
+    package func validatedSigner(for message: COSESign1, at time: Date) async throws(MDLError)
+        -> (key: SignaturePublicKey, validity: ClosedRange<Date>?)
+    {
         switch self {
         case .key(let key):
-            return key
+            return (key, nil)
         case .issuer(let anchors):
             let chain: [[UInt8]]
             do {
@@ -50,7 +58,7 @@ public enum StatusSignerTrust: Sendable {
     }
 
     private static func validate(chain der: [[UInt8]], anchors: [TrustAnchor], at time: Date) async throws(MDLError)
-        -> SignaturePublicKey
+        -> (key: SignaturePublicKey, validity: ClosedRange<Date>?)
     {
         let roots = anchors.map(\.certificate)
         let validator = CertificatePathValidator(
@@ -68,7 +76,12 @@ public enum StatusSignerTrust: Sendable {
             throw untrusted("the status signer's certificate does not chain to the document's issuer at \(TDate.format(time))")
         }
         guard let publicKey = SignerPublicKey(leaf) else { throw untrusted("the status signer's key type is unsupported") }
-        do { return try publicKey.coseKey() } catch { throw MDLError(code: .weakKey, message: "the status signer's key is unusable") }
+        let key: SignaturePublicKey
+        do { key = try publicKey.coseKey() } catch { throw MDLError(code: .weakKey, message: "the status signer's key is unusable") }
+        let path = certificates + roots.filter { root in certificates.last.map { $0.issuer == root.subject } ?? false }
+        let start = path.map(\.notValidBefore).max() ?? leaf.notValidBefore
+        let end = path.map(\.notValidAfter).min() ?? leaf.notValidAfter
+        return (key, start <= end ? start...end : time...time)
     }
 
     private static func untrusted(_ message: String) -> MDLError {

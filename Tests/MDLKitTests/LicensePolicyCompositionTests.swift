@@ -59,7 +59,7 @@ struct LicensePolicyCompositionTests {
         let decision = RentalPolicy(vehicleClass: "C1", pickup: LicensePersona.today, returnDate: LicensePersona.today)
             .decide(LicenseFacts(issuingCountry: "CN"))
         #expect(decision.outcome == .fail)
-        #expect(decision.reasons(.refer).map(\.code) == ["validity.unknown", "status.unknown"])
+        #expect(decision.reasons(.refer).map(\.code) == ["validity.unknown", "status.unknown", "credential.statusNotChecked"])
         let noCountry = ClassCheck(vehicleClass: "C1", on: LicensePersona.today).decide(LicenseFacts())
         #expect(noCountry.outcome == .refer && noCountry.has("class.schemeUnknown"))
     }

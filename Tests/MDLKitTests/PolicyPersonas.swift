@@ -36,8 +36,15 @@ enum LicensePersona {
             birthDate: day(born), issueDate: day(expiry).adding(years: -10), expiryDate: day(expiry),
             issuingCountry: "CN", issuingAuthority: "上海市公安局交通警察总队", documentNumber: "310101198505200011",
             portrait: [0xFF, 0xD8, 0xFF, 0xE0], drivingPrivileges: privileges, archiveNumber: "310100123456",
-            firstLicenseDate: day(first), points: points, statusLetters: status(text), issuingOffice: "沪A")
+            firstLicenseDate: day(first), points: points, statusLetters: status(text), issuingOffice: "沪A",
+            status: checkedValid)
     }
+
+    /// What the verifier's status step hands over for a licence the issuer's list says is valid.
+    static let checkedValid = DocumentStatus.checked(
+        LicenseStatusResult(
+            index: 7, value: .valid, asOf: statedAt, expiresAt: statedAt.addingTimeInterval(86_400), age: .seconds(1),
+            degraded: false, fromNetwork: true))
 
     /// Clean C1 driver: licensed since 2010, 3 points, status A.
     static let cleanC1 = chinese(
@@ -91,7 +98,7 @@ enum LicensePersona {
         drivingPrivileges: [
             DrivingPrivilege(
                 vehicleCategoryCode: "B", issueDate: day("2008-01-01"), codes: [DrivingPrivilegeCode(code: "78")])
-        ])
+        ], status: checkedValid)
 
     /// The same facts with `change` applied.
     static func with(_ facts: LicenseFacts, _ change: (inout LicenseFacts) -> Void) -> LicenseFacts {

@@ -89,17 +89,25 @@ struct RealWorldVectorTests {
         )
     }
 
-    func eu(policy: VerificationPolicy, nonce: String? = nil) async throws -> VerifiedPresentation {
+    func eu(policy: VerificationPolicy, nonce: String? = nil, status: StatusCheckPolicy? = nil) async throws -> VerifiedPresentation {
         let handover = try euHandover()
         let transcript = SessionTranscript.openID4VP(
             clientID: handover.clientID, nonce: nonce ?? handover.nonce, jwkThumbprint: handover.thumbprint, responseURI: handover.responseURI)
         let anchor = try TrustAnchor(pemEncoded: try VectorFiles.text("eudi-mdl-openid4vp/iaca-pid-issuer-ca-ut-02.pem"))
-        let verifier = PresentationVerifier(configuration: .init(trustAnchors: [anchor], policy: policy))
+        // The EU document names a status list on a host these tests do not reach: the opt-out is explicit.
+        let verifier = PresentationVerifier(
+            configuration: .init(trustAnchors: [anchor], policy: policy, status: status ?? .skip(reason: "offline test")))
         return try await verifier.verify(try VectorFiles.base64URL("eudi-mdl-openid4vp/device-response.b64u"), sessionTranscript: transcript, at: handover.time)
+    }
+
+    @Test func euReferenceMDLWithAStatusReferenceIsRefusedWithoutAStatusChecker() async throws {
+        await #expect(throws: MDLError(code: .statusUnavailable)) { _ = try await eu(policy: .interop, status: .required) }
     }
 
     @Test func euReferenceMDLVerifiesUnderInterop() async throws {
         let document = try #require(try await eu(policy: .interop).documents.first)
+        #expect(document.statusReference != nil)
+        #expect(document.status == .notChecked(reason: "offline test"))
         let iso = try #require(document.issuerSigned["org.iso.18013.5.1"])
         #expect(iso.count == 26)
         #expect(iso["family_name"] == .text("Georgiou"))

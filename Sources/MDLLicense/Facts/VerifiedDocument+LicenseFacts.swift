@@ -1,9 +1,13 @@
 import MDLVerifier
 
 extension VerifiedDocument {
-    /// The typed licence facts of an mDL (`nil` for another docType), read from the verified issuer-signed elements.
+    /// The typed licence facts of an mDL (`nil` for another docType), read from the verified issuer-signed elements,
+    /// with the status the verification established (``LicenseFacts/status``).
     public var licenseFacts: LicenseFacts? {
-        docType == MDLProfile.docType ? LicenseFacts(elements: issuerSigned) : nil
+        guard docType == MDLProfile.docType else { return nil }
+        var facts = LicenseFacts(elements: issuerSigned)
+        facts.status = status
+        return facts
     }
 }
 

@@ -1,5 +1,6 @@
 import MDLCBOR
 import MDLStatus
+import MDLVerifier
 
 /// The typed facts of one verified driving licence: what the verifier read from the mdoc's ISO namespace and the
 /// Chinese profile namespace.
@@ -50,6 +51,10 @@ public struct LicenseFacts: Sendable, Hashable {
     public var statusLetters: LicenseStatusLetters?
     /// Issuing office code (车管所), profile namespace.
     public var issuingOffice: String?
+    /// The credential's status as verification established it (``VerifiedDocument/licenseFacts`` copies
+    /// ``VerifiedDocument/status``); facts built from elements alone are `.notChecked`, which every policy's
+    /// ``CredentialStatusCheck`` turns into `refer`.
+    public var status: DocumentStatus
 
     /// Creates facts; everything defaults to absent.
     public init(
@@ -59,8 +64,10 @@ public struct LicenseFacts: Sendable, Hashable {
         issuingAuthority: String? = nil, documentNumber: String? = nil, portrait: [UInt8]? = nil,
         drivingPrivileges: [DrivingPrivilege] = [], archiveNumber: String? = nil, firstLicenseDate: FullDate? = nil,
         probationEnd: FullDate? = nil, points: PointsRecord? = nil, statusLetters: LicenseStatusLetters? = nil,
-        issuingOffice: String? = nil
+        issuingOffice: String? = nil,
+        status: DocumentStatus = .notChecked(reason: "facts read from elements, without a status check")
     ) {
+        self.status = status
         self.familyName = familyName
         self.givenName = givenName
         self.familyNameNational = familyNameNational

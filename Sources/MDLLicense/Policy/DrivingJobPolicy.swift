@@ -1,5 +1,6 @@
 import MDLCBOR
 import MDLStatus
+import MDLVerifier
 
 /// Hiring a driver (cn-license-rules.md §7.3): required classes held long enough, clean recent points cycles, age
 /// bounds, clean status. Start from a preset and adjust any field.
@@ -30,7 +31,7 @@ public struct DrivingJobPolicy: LicenseCheck {
     public var use: VehicleUse
     /// The weight of a missing points record. Default: refer.
     public var missingPointsSeverity: DecisionSeverity
-    /// The credential's Token Status List value, when the verifier read one.
+    /// A Token Status List value the caller established itself; `nil` (the default) judges ``LicenseFacts/status``.
     public var credentialStatus: LicenseCredentialStatus?
 
     /// Creates a job policy; unset rules are not checked.
@@ -94,7 +95,7 @@ public struct DrivingJobPolicy: LicenseCheck {
             if let ageRange { AgeCheck(range: ageRange, on: on) }
             PointsCheck(
                 maximumFullCyclesInLastThree: maximumFullCyclesInLastThree, on: on, whenUnknown: missingPointsSeverity)
-            if credentialStatus != nil { CredentialStatusCheck(status: credentialStatus) }
+            CredentialStatusCheck(status: credentialStatus)
         }
     }
 

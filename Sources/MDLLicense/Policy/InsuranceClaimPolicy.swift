@@ -1,5 +1,6 @@
 import MDLCBOR
 import MDLStatus
+import MDLVerifier
 
 /// Insurance claim (cn-license-rules.md §7.1): the facts **as of the accident**, not claim time — validity, class,
 /// probation with the vehicle's use, status letters and points.
@@ -20,12 +21,16 @@ public struct InsuranceClaimPolicy: LicenseCheck {
     public var pointsAtAccident: PointsRecord?
     /// Letters that exclude cover; `nil` means every blocking letter (the model clauses name U, D, F, G, E, J, M, S).
     public var disqualifyingLetters: Set<LicenseStatusLetter>?
+    /// A Token Status List value the caller established itself; `nil` (the default) judges ``LicenseFacts/status``.
+    public var credentialStatus: LicenseCredentialStatus?
 
     /// Creates the policy.
     public init(
         accidentDate: FullDate, vehicleClass: String, use: VehicleUse = VehicleUse(),
-        statusAtAccident: LicenseStatusLetters? = nil, pointsAtAccident: PointsRecord? = nil
+        statusAtAccident: LicenseStatusLetters? = nil, pointsAtAccident: PointsRecord? = nil,
+        credentialStatus: LicenseCredentialStatus? = nil
     ) {
+        self.credentialStatus = credentialStatus
         self.accidentDate = accidentDate
         self.vehicleClass = vehicleClass
         self.use = use
@@ -50,6 +55,9 @@ public struct InsuranceClaimPolicy: LicenseCheck {
                 statusOverride: statusAtAccident)
             if current { StatusTimingNote() }
             PointsCheck(on: accidentDate, pointsOverride: pointsAtAccident, whenUnknown: .info)
+            // Today's status list entry judges the claim only when no statement as of the accident is at hand; a
+            // statement is the issuer's signed answer for that time.
+            if current { CredentialStatusCheck(status: credentialStatus) }
         }
     }
 

@@ -1,5 +1,6 @@
 import MDLCBOR
 import MDLStatus
+import MDLVerifier
 
 /// Car rental (cn-license-rules.md §7.2): the licence is valid from pick-up through return, its status is clean,
 /// a class covers the vehicle (and the trailer), probation is flagged, age ceilings are respected.
@@ -28,7 +29,7 @@ public struct RentalPolicy: LicenseCheck {
     public var probationSeverity: DecisionSeverity
     /// The weight of a missing points record. Default: info (the status letters carry 12-point totals).
     public var missingPointsSeverity: DecisionSeverity
-    /// The credential's Token Status List value, when the verifier read one.
+    /// A Token Status List value the caller established itself; `nil` (the default) judges ``LicenseFacts/status``.
     public var credentialStatus: LicenseCredentialStatus?
 
     /// Creates the policy with the defaults above.
@@ -62,7 +63,7 @@ public struct RentalPolicy: LicenseCheck {
                 inProbationSeverity: probationSeverity)
             AgeCeilingCheck(vehicleClass: vehicleClass, on: returnDate)
             PointsCheck(on: pickup, whenUnknown: missingPointsSeverity)
-            if credentialStatus != nil { CredentialStatusCheck(status: credentialStatus) }
+            CredentialStatusCheck(status: credentialStatus)
         }
     }
 

@@ -100,7 +100,10 @@ extension RelyingParty {
             }
             presentation = try await verifier.verify(bytes, sessionTranscript: try request.sessionTranscript(), at: now)
         } catch {
-            return Self.refused(error, request, holderAuthenticated: false)
+            // Status is verification's last step, after device authentication: a status refusal concerns a holder
+            // who proved possession, and it leaves the nonce unused, so the holder may answer again once the
+            // status service is back.
+            return Self.refused(error, request, holderAuthenticated: StatusCheckPolicy.statusCodes.contains(error.code))
         }
         // From here the holder is proven (device authentication over this request's transcript verified).
         do throws(MDLError) {
@@ -109,7 +112,8 @@ extension RelyingParty {
             // A decline arriving after the presentation is refused, not recorded.
             _ = try? await storage.replay.consume(Self.declineMarker(request), until: request.expiresAt)
             let receipt = receipt(
-                for: request, outcome: .presented, disclosed: disclosed, trustPath: presentation.documents.first?.trustPath ?? [], at: now)
+                for: request, outcome: .presented, disclosed: disclosed, trustPath: presentation.documents.first?.trustPath ?? [],
+                status: presentation.documents.first.map { Self.statusRecord($0.status) }, at: now)
             try await storage.audit.append(receipt)
             return ReceivedResponse(
                 requestID: request.id, requestState: request.state, outcome: .presented(presentation, receipt), isHolderAuthenticated: true)
@@ -136,6 +140,12 @@ extension RelyingParty {
             }
         }
         return disclosed.sorted { $0.element < $1.element }
+    }
+
+    /// The receipt's record of a document's status.
+    static func statusRecord(_ status: DocumentStatus) -> String {
+        if case .notChecked(let reason) = status { return "not-checked: \(reason)" }
+        return status.summary
     }
 
     /// The replay-store key that records the one decline of `request` (nonces are base64url, so it cannot collide).

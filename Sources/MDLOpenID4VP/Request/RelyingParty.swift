@@ -118,12 +118,14 @@ public final class RelyingParty: Sendable {
     }
 
     func receipt(
-        for request: PresentationRequest, outcome: ConsentReceipt.Outcome, disclosed: [ConsentReceipt.Disclosure], trustPath: [String], at now: Date
+        for request: PresentationRequest, outcome: ConsentReceipt.Outcome, disclosed: [ConsentReceipt.Disclosure], trustPath: [String],
+        status: String? = nil, at now: Date
     ) -> ConsentReceipt {
         let shown = Set(disclosed.map(\.element))
         return ConsentReceipt(
             clientID: request.clientID, relyingPartyNameZH: request.relyingPartyNameZH, relyingPartyNameEN: request.relyingPartyNameEN,
             purpose: request.purpose, state: request.state, outcome: outcome, disclosed: disclosed,
-            declined: request.elements.map(\.element).filter { !shown.contains($0) }, time: now, trustPath: trustPath)
+            declined: request.elements.map(\.element).filter { !shown.contains($0) }, time: now, trustPath: trustPath,
+            status: status)
     }
 }

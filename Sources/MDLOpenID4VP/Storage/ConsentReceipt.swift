@@ -46,6 +46,9 @@ public struct ConsentReceipt: Sendable, Hashable, Codable {
     public var time: Date
     /// The document signer's path to its anchor (subjects), empty for a decline.
     public var trustPath: [String]
+    /// The licence's status as verification established it before the receipt was written
+    /// (`DocumentStatus.summary`: `valid`, `no-reference`, `not-checked: <reason>`, …); `nil` for a decline.
+    public var status: String?
 
     /// Whether the holder proved this outcome (device authentication over the request's transcript): `presented`
     /// receipts only; a `declined` one records an unauthenticated `access_denied`.
@@ -54,8 +57,10 @@ public struct ConsentReceipt: Sendable, Hashable, Codable {
     /// Creates a receipt.
     public init(
         clientID: String, relyingPartyNameZH: String, relyingPartyNameEN: String, purpose: PresentationPurpose?, state: String,
-        outcome: Outcome, disclosed: [Disclosure], declined: [ElementReference], time: Date, trustPath: [String]
+        outcome: Outcome, disclosed: [Disclosure], declined: [ElementReference], time: Date, trustPath: [String],
+        status: String? = nil
     ) {
+        self.status = status
         self.clientID = clientID
         self.relyingPartyNameZH = relyingPartyNameZH
         self.relyingPartyNameEN = relyingPartyNameEN

@@ -1,4 +1,5 @@
 import MDLStatus
+import MDLVerifier
 
 /// Meanings and effects of the status letters (cn-license-rules.md §2).
 extension LicenseStatusLetter {

@@ -55,6 +55,13 @@ public struct PresentationVerifier: Sendable {
                 throw error.inDocument(index)
             }
         }
+        for index in documents.indices {
+            do {
+                documents[index].status = try await checkStatus(of: documents[index], at: time)
+            } catch {
+                throw error.inDocument(index)
+            }
+        }
         return VerifiedPresentation(documents: documents, verifiedAt: time, deviceResponse: responseBytes)
     }
 
@@ -80,5 +87,23 @@ public struct PresentationVerifier: Sendable {
             notReturned: document.errors, validity: issuer.mso.validity, statusReference: issuer.mso.status,
             trustPath: issuer.signer.trustPath, relaxationsUsed: unique, deviceAuthentication: device.method,
             digestAlgorithm: issuer.mso.digestAlgorithm, issuerAnchor: issuer.signer.anchor)
+    }
+
+    /// Pipeline step 7: the document's status, as ``VerifierConfiguration/status`` asks.
+    func checkStatus(of document: VerifiedDocument, at time: Date) async throws(MDLError) -> DocumentStatus {
+        guard document.statusReference != nil else { return .noReference }
+        switch configuration.status.mode {
+        case .required:
+            throw MDLError(
+                code: .statusUnavailable,
+                message: "the document has a status reference and no status checker is configured "
+                    + "(configure one with .check(with:), or opt out with .skip(reason:))")
+        case .skip(let reason):
+            return .notChecked(reason: reason)
+        case .check(let checker):
+            let result = try await checker.status(of: document, at: time)
+            if let refusal = result.refusal { throw refusal }
+            return .checked(result)
+        }
     }
 }

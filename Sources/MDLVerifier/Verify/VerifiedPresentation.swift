@@ -38,4 +38,6 @@ public struct VerifiedDocument: Sendable {
     /// token or point statement for this document must chain to (`StatusSignerTrust.issuer([issuerAnchor])`), never
     /// another anchor with the same name.
     public let issuerAnchor: TrustAnchor
+    /// What the status step established (``DocumentStatus``); set by the verifier's status step.
+    public package(set) var status: DocumentStatus = .notChecked(reason: "not yet checked")
 }

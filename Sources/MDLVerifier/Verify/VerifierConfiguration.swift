@@ -16,6 +16,8 @@ public struct VerifierConfiguration: Sendable {
     public var decoderOptions: CBORDecoder.Options
     /// The clock used when a verification gives no time of its own; injectable for tests.
     public var clock: @Sendable () -> Date
+    /// How status references are checked (pipeline step 7); ``StatusCheckPolicy/required`` by default.
+    public var status: StatusCheckPolicy
 
     /// Creates a configuration.
     ///
@@ -26,11 +28,15 @@ public struct VerifierConfiguration: Sendable {
     ///   - clockSkew: defaults to five minutes.
     ///   - decoderOptions: limits for decoding received bytes.
     ///   - clock: the time used when a verification gives none; injectable for tests.
+    ///   - status: how status references are checked; by default a document with one is refused
+    ///     `statusUnavailable` until a checker is configured or the check is explicitly skipped.
     public init(
         trustAnchors: [TrustAnchor], policy: VerificationPolicy = .strict,
         allowedAlgorithms: Set<COSEAlgorithm> = [.edDSA, .es256, .es384, .es512], clockSkew: TimeInterval = 300,
-        decoderOptions: CBORDecoder.Options = .init(), clock: @escaping @Sendable () -> Date = { Date() }
+        decoderOptions: CBORDecoder.Options = .init(), clock: @escaping @Sendable () -> Date = { Date() },
+        status: StatusCheckPolicy = .required
     ) {
+        self.status = status
         self.trustAnchors = trustAnchors
         self.policy = policy
         self.allowedAlgorithms = allowedAlgorithms

@@ -1,4 +1,4 @@
-extension StatusList.Value {
+extension StatusListValue {
     /// The application-specific values MDLKit gives a meaning by default: 3, superseded (the sandbox's issuer writes
     /// it after a renewal, class change or move).
     public static let defaultApplicationValues: [UInt8: LicenseCredentialStatus] = [3: .superseded]

@@ -1,14 +1,14 @@
 import Foundation
 import MDLVerifier
 
-/// The status of one licence as a ``StatusClient`` established it.
+/// The status of one licence as a status checker (`MDLStatus`'s `StatusClient`) established it.
 public struct LicenseStatusResult: Sendable, Hashable {
     /// The status list index looked up.
     public let index: Int
     /// The status value.
-    public let value: StatusList.Value
+    public let value: StatusListValue
     /// The value as a licence status: the registered values 0–2, and the application-specific values the relying
-    /// party mapped (``StatusClient/Configuration/applicationValues``; 3, superseded, by default). `nil` for a value
+    /// party mapped (`StatusClient.Configuration.applicationValues`; 3, superseded, by default). `nil` for a value
     /// nobody mapped, which ``refusal`` refuses.
     public let credentialStatus: LicenseCredentialStatus?
     /// The token's `iat`: when the issuer stated the list.
@@ -24,14 +24,14 @@ public struct LicenseStatusResult: Sendable, Hashable {
     public let fromNetwork: Bool
 
     /// Creates a result; `credentialStatus` is the value's meaning, by default read with
-    /// ``StatusList/Value/defaultApplicationValues``.
+    /// ``StatusListValue/defaultApplicationValues``.
     public init(
-        index: Int, value: StatusList.Value, asOf: Date, expiresAt: Date?, age: Duration, degraded: Bool, fromNetwork: Bool,
+        index: Int, value: StatusListValue, asOf: Date, expiresAt: Date?, age: Duration, degraded: Bool, fromNetwork: Bool,
         credentialStatus: LicenseCredentialStatus? = nil
     ) {
         self.index = index
         self.value = value
-        self.credentialStatus = credentialStatus ?? value.credentialStatus(applicationValues: StatusList.Value.defaultApplicationValues)
+        self.credentialStatus = credentialStatus ?? value.credentialStatus(applicationValues: StatusListValue.defaultApplicationValues)
         self.asOf = asOf
         self.expiresAt = expiresAt
         self.age = age
