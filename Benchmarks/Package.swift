@@ -45,5 +45,13 @@ let package = Package(
             ],
             path: "Sources/Ratios"
         ),
+        .executableTarget(
+            name: "mdl-bench-status",
+            dependencies: [
+                "BenchmarkFixtures", .product(name: "MDLKit", package: "MDLKit"),
+                .product(name: "MDLSandbox", package: "MDLKit"),
+            ],
+            path: "Sources/StatusRatios"
+        ),
     ]
 )

@@ -11,6 +11,9 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 echo "== Ratio: one presentation / its two signature checks (same run, interleaved)"
 "$here/.build/release/mdl-bench-ratios" --write-es256 "$work"
+swift build -c release --product mdl-bench-status
+echo "== Status in the pipeline: warm cache, concurrency, a 10M-entry list"
+"$here/.build/release/mdl-bench-status"
 echo "== Python peers on the same ES256 document"
 if bash "$root/Tests/Interop/setup-venv.sh"; then
     "$root/.venv/bin/python" "$here/compare-pymdoccbor.py" "$work"

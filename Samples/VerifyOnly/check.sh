@@ -7,7 +7,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 vectors="${VECTORS:-$here/../../../shared/vectors}/iso18013-5-annex-d"
 cd "$here"
 # Only the sample's product: a bare `swift build` would also build every target of the path dependency.
-rm -rf "$(swift build --show-bin-path)"
+bin_path="$(swift build --show-bin-path)"
+if [ -d "$bin_path" ]; then rm -rf "$(cd "$bin_path" && pwd -P)"; fi
 swift build --product verify-only 2>&1 | tail -3
 bin="$(swift build --show-bin-path)"
 fail=0

@@ -52,13 +52,15 @@ public struct BenchmarkPresentation: Sendable {
 
     /// Issues a licence with `elements` data elements (the clean C1 persona's, padded with `age_over_NN`) signed
     /// with `algorithm` (document signer and device key alike) and presents all of them.
-    public static func make(_ algorithm: SigningKey.Algorithm, elements: Int) throws -> BenchmarkPresentation {
-        let now = Date()
+    public static func make(
+        _ algorithm: SigningKey.Algorithm, elements: Int, authority: IssuingAuthority? = nil,
+        status: MobileSecurityObject.StatusReference? = nil, now: Date = Date()
+    ) throws -> BenchmarkPresentation {
         let today = FullDate(daysSinceEpoch: Int(now.timeIntervalSince1970 / 86_400))
-        let authority = try IssuingAuthority(region: .shanghai, keyAlgorithm: algorithm, now: now)
+        let authority = try authority ?? IssuingAuthority(region: .shanghai, keyAlgorithm: algorithm, now: now)
         var wallet = HolderWallet(deviceKeyAlgorithm: algorithm)
         let record = Self.record(Persona.cleanC1(today: today, asOf: now).record, elements: elements)
-        wallet.store(try authority.issue(record, deviceKey: wallet.deviceCOSEKey, now: now))
+        wallet.store(try authority.issue(record, deviceKey: wallet.deviceCOSEKey, now: now, status: status))
         let transcript = SessionTranscript.openID4VP(
             clientID: "x509_san_dns:rp.example.cn", nonce: "bench-nonce", jwkThumbprint: Array(repeating: 1, count: 32),
             responseURI: "https://rp.example.cn/response")
