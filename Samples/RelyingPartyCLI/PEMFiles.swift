@@ -41,7 +41,3 @@ enum PEMFiles {
         return String(decoding: data, as: UTF8.self)
     }
 }
-
-enum SHA256Digest {
-    static func of(_ bytes: [UInt8]) -> [UInt8] { Array(SHA256.hash(data: bytes)) }
-}

@@ -60,36 +60,28 @@ struct VerificationReport {
     }
 }
 
-/// The CBOR → JSON mapping of the CLI contract.
+/// The CBOR → JSON mapping of the CLI contract, over the SDK's redaction (``RedactedValue``: bytes become
+/// `{"bytes": N, "sha256": "hex"}`, never their content).
 enum CBORJSON {
     static func nameSpaces(_ nameSpaces: [String: [String: CBOR]]) -> JSONValue {
         .object(nameSpaces.mapValues { .object($0.mapValues(value)) })
     }
 
-    static func value(_ item: CBOR) -> JSONValue {
-        switch item {
-        case .unsigned(let n): return n <= UInt64(Int64.max) ? .integer(Int64(n)) : .number(Double(n))
-        case .negative(let n): return n < UInt64(Int64.max) ? .integer(-1 - Int64(n)) : .number(-1 - Double(n))
-        case .bytes(let bytes): return digest(bytes)
-        case .embedded(let embedded): return digest(embedded.content)
-        case .text(let text): return .string(text)
-        case .array(let items): return .array(items.map(value))
-        case .map(let map):
-            var object: [String: JSONValue] = [:]
-            for entry in map {
-                let key = entry.key.text ?? entry.key.int64.map(String.init) ?? CBORDiagnostic.format(entry.key)
-                object[key] = value(entry.value)
-            }
-            return .object(object)
-        case .tagged(_, let content): return value(content)
-        case .bool(let flag): return .bool(flag)
-        case .null, .undefined: return .null
-        case .simple(let simple): return .integer(Int64(simple))
-        case .float(let number): return .number(number)
-        }
-    }
+    static func value(_ item: CBOR) -> JSONValue { json(RedactedValue(item)) }
 
-    static func digest(_ bytes: [UInt8]) -> JSONValue {
-        .object(["bytes": .integer(Int64(bytes.count)), "sha256": .string(Hex.encode(SHA256Digest.of(bytes)))])
+    static func json(_ value: RedactedValue) -> JSONValue {
+        switch value {
+        case .integer(let number): return .integer(number)
+        case .number(let number): return .number(number)
+        case .text(let text): return .string(text)
+        case .bool(let flag): return .bool(flag)
+        case .null: return .null
+        case .bytes(let count, let digest): return .object(["bytes": .integer(Int64(count)), "sha256": .string(Hex.encode(digest))])
+        case .array(let items): return .array(items.map(json))
+        case .map(let entries):
+            var object: [String: JSONValue] = [:]
+            for entry in entries { object[entry.key] = json(entry.value) }
+            return .object(object)
+        }
     }
 }
