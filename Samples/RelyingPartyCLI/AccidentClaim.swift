@@ -31,14 +31,18 @@ struct AccidentClaim: Sendable {
         return URL(string: uri.replacingCharacters(in: range, with: "/points/"))
     }
 
-    /// Asks for the statement for `document` (when its MSO names a status service) and judges the claim.
+    /// Asks for the statement for `document` (when the instant is within the look-back from `time` and the MSO
+    /// names a status service) and judges the claim.
     func judge(
         _ document: VerifiedDocument, facts: LicenseFacts, request: PointStatementRequest, client: StatusClient,
-        todayStatus: String?
+        todayStatus: String?, at time: Date
     ) async -> Result {
         var statement: PointStatement?
         var failure: MDLError?
-        if let uri = document.statusReference?.uri, let url = Self.pointStatementURL(forStatusList: uri) {
+        do { try PointStatement.checkInstant(accidentAt, from: time) } catch { failure = error }
+        if failure != nil {
+            // Refused before asking: a future instant, or one past the look-back.
+        } else if let uri = document.statusReference?.uri, let url = Self.pointStatementURL(forStatusList: uri) {
             do {
                 statement = try await client.pointStatement(from: url, request: request, trust: .issuer(of: document))
             } catch {

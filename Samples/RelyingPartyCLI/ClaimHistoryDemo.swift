@@ -52,7 +52,9 @@ struct ClaimHistoryDemo {
         var outcomes: [DecisionOutcome] = []
         for claim in Self.claims {
             var wallet = HolderWallet()
-            let persona = Persona.cleanC1(today: world.today, asOf: world.now)
+            // Licensed nine years and two months ago: the points cycle (from the first-licence anniversary) began
+            // before the accident, so the statement's cycle is the one that contained it.
+            let persona = Persona.cleanC1(today: world.today.adding(days: -60), asOf: world.now)
             let credential = try service.issue(persona.record, by: world.shanghai, deviceKey: wallet.deviceCOSEKey, now: world.now)
             wallet.store(credential)
             guard let reference = credential.mso.status else { continue }
@@ -73,7 +75,7 @@ struct ClaimHistoryDemo {
                 presentation: bytes, clientID: clientID, nonce: nonce, responseURI: responseURI, at: accident)
             let result = await AccidentClaim(accidentAt: accident, vehicleClass: "C1").judge(
                 document, facts: facts, request: request, client: client,
-                todayStatus: today?.credentialStatus.map(AccidentClaim.Result.name))
+                todayStatus: today?.credentialStatus.map(AccidentClaim.Result.name), at: world.now)
             for line in result.lines { narrator.line(line) }
             let decision = result.decision
             let scenario = UseCaseScenario(

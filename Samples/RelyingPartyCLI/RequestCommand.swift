@@ -247,7 +247,8 @@ struct RequestReport: Sendable {
             today = value
         }
         return await claim.judge(
-            presentation.documents[index], facts: facts, request: statementRequest, client: StatusClient(), todayStatus: today)
+            presentation.documents[index], facts: facts, request: statementRequest, client: StatusClient(), todayStatus: today,
+            at: presentation.verifiedAt)
     }
 
     func timedOut(state: String) {
