@@ -34,8 +34,12 @@ struct AccidentClaim: Sendable {
     /// Asks for the statement for `document` (when the instant is within the look-back from `time` and the MSO
     /// names a status service) and judges the claim.
     func judge(
-        _ document: VerifiedDocument, facts: LicenseFacts, request: PointStatementRequest, client: StatusClient,
-        todayStatus: String?, at time: Date
+        _ document: VerifiedDocument,
+        facts: LicenseFacts,
+        request: PointStatementRequest,
+        client: StatusClient,
+        todayStatus: String?,
+        at time: Date
     ) async -> Result {
         var statement: PointStatement?
         var failure: MDLError?
@@ -51,10 +55,16 @@ struct AccidentClaim: Sendable {
         } else {
             failure = MDLError(code: .statusUnavailable, message: "the licence names no status service to ask")
         }
-        let decision = InsuranceClaimPolicy(accidentAt: accidentAt, vehicleClass: vehicleClass, statement: statement).decide(facts)
+        let decision = InsuranceClaimPolicy(accidentAt: accidentAt, vehicleClass: vehicleClass, statement: statement)
+            .decide(facts)
         return Result(
-            accidentAt: accidentAt, statement: statement, statementError: failure, todayStatus: todayStatus, facts: facts,
-            decision: decision)
+            accidentAt: accidentAt,
+            statement: statement,
+            statementError: failure,
+            todayStatus: todayStatus,
+            facts: facts,
+            decision: decision
+        )
     }
 }
 
@@ -76,7 +86,9 @@ extension AccidentClaim.Result {
         return .object([
             "accidentAt": .string(TDate.format(accidentAt)),
             "atAccident": atAccident,
-            "statementError": statementError.map { JSONValue.object(["code": .string($0.code.rawValue), "message": .string($0.message)]) } ?? .null,
+            "statementError": statementError.map {
+                JSONValue.object(["code": .string($0.code.rawValue), "message": .string($0.message)])
+            } ?? .null,
             "today": .object([
                 "statusLetters": facts.statusLetters.map { JSONValue.string($0.description) } ?? .null,
                 "points": facts.points.map { JSONValue.integer(Int64($0.pointsInCycle)) } ?? .null,
@@ -86,9 +98,11 @@ extension AccidentClaim.Result {
             "reasons": .array(
                 decision.reasons.map {
                     JSONValue.object([
-                        "code": .string($0.code), "zh": .string($0.zh), "en": .string($0.en), "severity": .string($0.severity.rawValue),
+                        "code": .string($0.code), "zh": .string($0.zh), "en": .string($0.en),
+                        "severity": .string($0.severity.rawValue),
                     ])
-                }),
+                }
+            ),
         ])
     }
 
@@ -96,7 +110,8 @@ extension AccidentClaim.Result {
     var lines: [String] {
         let then: String
         if let statement {
-            then = "status \(statement.statusLetters) (\(statement.statusLetters.en)), "
+            then =
+                "status \(statement.statusLetters) (\(statement.statusLetters.en)), "
                 + "\(statement.credentialStatus.map(Self.name) ?? "?"), \(statement.points.pointsInCycle) points "
                 + "(issuer's statement made \(TDate.format(statement.issuedAt)))"
         } else {

@@ -13,17 +13,23 @@ extension PointStatement {
     /// `lookBack` seconds before `time`.
     /// - Throws: ``MDLError/Code/pointStatementInstantOutOfRange``.
     public static func checkInstant(
-        _ instant: Date, from time: Date, lookBack: TimeInterval = defaultLookBack, clockSkew: TimeInterval = 60
+        _ instant: Date,
+        from time: Date,
+        lookBack: TimeInterval = defaultLookBack,
+        clockSkew: TimeInterval = 60
     ) throws(MDLError) {
         if instant.timeIntervalSince(time) > clockSkew {
             throw MDLError(
                 code: .pointStatementInstantOutOfRange,
-                message: "the instant \(TDate.format(instant)) is in the future of \(TDate.format(time))")
+                message: "the instant \(TDate.format(instant)) is in the future of \(TDate.format(time))"
+            )
         }
         if time.timeIntervalSince(instant) > lookBack {
             throw MDLError(
                 code: .pointStatementInstantOutOfRange,
-                message: "the instant \(TDate.format(instant)) is more than \(Int(lookBack / 86_400)) days before \(TDate.format(time))")
+                message:
+                    "the instant \(TDate.format(instant)) is more than \(Int(lookBack / 86_400)) days before \(TDate.format(time))"
+            )
         }
     }
 

@@ -12,7 +12,8 @@ struct AccidentClaimCommandTests {
     func withoutAStatementTheClaimIsReferredWithTodaysFactsBeside(daysBack: Double, code: String) throws {
         let accident = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-daysBack * 86_400))
         let session = try RequestProcess([
-            "--use-case", "insurance-claim", "--listen", "127.0.0.1:0", "--json", "--timeout", "60", "--accident-at", accident,
+            "--use-case", "insurance-claim", "--listen", "127.0.0.1:0", "--json", "--timeout", "60", "--accident-at",
+            accident,
         ])
         defer { session.stop() }
         let first = try session.firstLine()
@@ -35,9 +36,13 @@ struct AccidentClaimCommandTests {
     }
 
     @Test func accidentAtGoesOnlyWithAClaimAndMustBeRFC3339() throws {
-        let rental = try CLIRun.run(["request", "--use-case", "rental", "--listen", "127.0.0.1:0", "--accident-at", "2026-01-01T00:00:00Z"])
+        let rental = try CLIRun.run([
+            "request", "--use-case", "rental", "--listen", "127.0.0.1:0", "--accident-at", "2026-01-01T00:00:00Z",
+        ])
         #expect(rental.status == 2)
-        let unreadable = try CLIRun.run(["request", "--use-case", "insurance-claim", "--listen", "127.0.0.1:0", "--accident-at", "yesterday"])
+        let unreadable = try CLIRun.run([
+            "request", "--use-case", "insurance-claim", "--listen", "127.0.0.1:0", "--accident-at", "yesterday",
+        ])
         #expect(unreadable.status == 2)
         #expect(unreadable.stderr.contains("--accident-at"))
     }
@@ -56,7 +61,9 @@ struct AccidentClaimCommandTests {
         // Suspended after the accident: clean then, suspended today, pass. Suspended before: fail.
         #expect(facts.contains { $0 == ("pass", "A", "suspended") })
         #expect(facts.contains { $0 == ("fail", "D", "suspended") })
-        let points = claims.compactMap { (($0["claim"] as? [String: Any])?["atAccident"] as? [String: Any])?["points"] as? Int }
+        let points = claims.compactMap {
+            (($0["claim"] as? [String: Any])?["atAccident"] as? [String: Any])?["points"] as? Int
+        }
         #expect(points.contains(6))
         #expect(run.stdout.contains("pointStatementInstantOutOfRange"))
     }

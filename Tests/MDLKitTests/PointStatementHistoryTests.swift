@@ -28,35 +28,67 @@ struct PointStatementHistoryTests {
             try await service.start()
             var wallet = HolderWallet()
             let persona = Persona.cleanC1(today: SandboxFixture.today, asOf: PointStatementHistoryTests.now)
-            let credential = try service.issue(persona.record, by: authority, deviceKey: wallet.deviceCOSEKey, now: PointStatementHistoryTests.now)
+            let credential = try service.issue(
+                persona.record,
+                by: authority,
+                deviceKey: wallet.deviceCOSEKey,
+                now: PointStatementHistoryTests.now
+            )
             wallet.store(credential)
-            let world = StatusServiceTests.World(clock: clock, authority: authority, service: service, credential: credential)
+            let world = StatusServiceTests.World(
+                clock: clock,
+                authority: authority,
+                service: service,
+                credential: credential
+            )
             return Claim(world: world, wallet: wallet, url: try service.pointStatementURL(for: authority))
         }
 
         func presentation(nonce: String) throws -> [UInt8] {
             let transcript = SessionTranscript.openID4VP(
-                clientID: PointStatementHistoryTests.clientID, nonce: nonce, jwkThumbprint: nil,
-                responseURI: PointStatementHistoryTests.responseURI)
+                clientID: PointStatementHistoryTests.clientID,
+                nonce: nonce,
+                jwkThumbprint: nil,
+                responseURI: PointStatementHistoryTests.responseURI
+            )
             return try wallet.present(elements: nil, transcript: transcript).encoded
         }
 
-        func request(nonce: String, at instant: Date? = PointStatementHistoryTests.accident) throws -> PointStatementRequest {
+        func request(nonce: String, at instant: Date? = PointStatementHistoryTests.accident) throws
+            -> PointStatementRequest
+        {
             PointStatementRequest(
-                presentation: try presentation(nonce: nonce), clientID: PointStatementHistoryTests.clientID, nonce: nonce,
-                responseURI: PointStatementHistoryTests.responseURI, at: instant)
+                presentation: try presentation(nonce: nonce),
+                clientID: PointStatementHistoryTests.clientID,
+                nonce: nonce,
+                responseURI: PointStatementHistoryTests.responseURI,
+                at: instant
+            )
         }
 
-        func statement(nonce: String, at instant: Date = PointStatementHistoryTests.accident) async throws -> PointStatement {
-            try await world.client().pointStatement(from: url, request: try request(nonce: nonce, at: instant), trust: try world.trust())
+        func statement(nonce: String, at instant: Date = PointStatementHistoryTests.accident) async throws
+            -> PointStatement
+        {
+            try await world.client().pointStatement(
+                from: url,
+                request: try request(nonce: nonce, at: instant),
+                trust: try world.trust()
+            )
         }
 
         func facts() async throws -> LicenseFacts {
             let transcript = SessionTranscript.openID4VP(
-                clientID: PointStatementHistoryTests.clientID, nonce: "facts", jwkThumbprint: nil,
-                responseURI: PointStatementHistoryTests.responseURI)
+                clientID: PointStatementHistoryTests.clientID,
+                nonce: "facts",
+                jwkThumbprint: nil,
+                responseURI: PointStatementHistoryTests.responseURI
+            )
             let verifier = PresentationVerifier(
-                configuration: .init(trustAnchors: [try world.authority.iaca.trustAnchor()], clock: { PointStatementHistoryTests.now }))
+                configuration: .init(
+                    trustAnchors: [try world.authority.iaca.trustAnchor()],
+                    clock: { PointStatementHistoryTests.now }
+                )
+            )
             let verified = try await verifier.verify(try presentation(nonce: "facts"), sessionTranscript: transcript)
             return try #require(verified.license)
         }
@@ -102,19 +134,33 @@ struct PointStatementHistoryTests {
     @Test func pointsCrossingTwelveAfterTheAccidentAreJudgedAsAtTheAccident() async throws {
         let claim = try await Claim.start()
         defer { Task { await claim.world.service.stop() } }
-        try claim.world.service.apply(.deductPoints(6), to: claim.world.reference, effectiveAt: Self.accident - 20 * Self.day)
-        let now = try claim.world.service.apply(.deductPoints(6), to: claim.world.reference, effectiveAt: Self.accident + 3 * Self.day)
+        try claim.world.service.apply(
+            .deductPoints(6),
+            to: claim.world.reference,
+            effectiveAt: Self.accident - 20 * Self.day
+        )
+        let now = try claim.world.service.apply(
+            .deductPoints(6),
+            to: claim.world.reference,
+            effectiveAt: Self.accident + 3 * Self.day
+        )
         #expect(now.points == 12)
         #expect(now.statusLetters.description == "BU")
         let statement = try await claim.statement(nonce: "points-1")
         #expect(statement.points.pointsInCycle == 6)
         #expect(statement.statusLetters.description == "A")
         let facts = try await claim.facts()
-        let decision = InsuranceClaimPolicy(accidentAt: Self.accident, vehicleClass: "C1", statement: statement).decide(facts)
+        let decision = InsuranceClaimPolicy(accidentAt: Self.accident, vehicleClass: "C1", statement: statement).decide(
+            facts
+        )
         #expect(decision.outcome == .pass, "\(decision.reasons)")
         #expect(decision.reasons(.info).contains { $0.code == "points.withinLimit" && $0.en.hasPrefix("6 points") })
         // A deduction recorded today but effective before the accident counts at the accident.
-        try claim.world.service.apply(.deductPoints(6), to: claim.world.reference, effectiveAt: Self.accident - Self.day)
+        try claim.world.service.apply(
+            .deductPoints(6),
+            to: claim.world.reference,
+            effectiveAt: Self.accident - Self.day
+        )
         let later = try await claim.statement(nonce: "points-2")
         #expect(later.points.pointsInCycle == 12)
         let failed = InsuranceClaimPolicy(accidentAt: Self.accident, vehicleClass: "C1", statement: later).decide(facts)
@@ -128,7 +174,14 @@ struct PointStatementHistoryTests {
         let key = try claim.key()
         func verify(nonce: String = "bound-1", rp: String = Self.clientID, instant: Date? = Self.accident) throws {
             try statement.verify(
-                with: key, binding: claim.binding, nonce: nonce, relyingParty: rp, at: Self.now, maxAge: 300, answeringFor: instant)
+                with: key,
+                binding: claim.binding,
+                nonce: nonce,
+                relyingParty: rp,
+                at: Self.now,
+                maxAge: 300,
+                answeringFor: instant
+            )
         }
         try verify()
         #expect(throws: MDLError(code: .pointStatementMismatch)) { try verify(instant: Self.accident + 1) }
@@ -151,34 +204,67 @@ struct PointStatementHistoryTests {
         // Refused by the relying party before asking.
         for instant in [Self.now + Self.day, Self.now - threeYears - Self.day] {
             await #expect(throws: MDLError(code: .pointStatementInstantOutOfRange)) {
-                _ = try await client.pointStatement(from: claim.url, request: try claim.request(nonce: "range-1", at: instant), trust: trust)
+                _ = try await client.pointStatement(
+                    from: claim.url,
+                    request: try claim.request(nonce: "range-1", at: instant),
+                    trust: trust
+                )
             }
         }
         // Refused by the service when the relying party's own bound is longer.
         await #expect(throws: MDLError(code: .pointStatementInstantOutOfRange)) {
             _ = try await client.pointStatement(
-                from: claim.url, request: try claim.request(nonce: "range-2", at: Self.now - threeYears - Self.day), trust: trust,
-                lookBack: 2 * threeYears)
+                from: claim.url,
+                request: try claim.request(nonce: "range-2", at: Self.now - threeYears - Self.day),
+                trust: trust,
+                lookBack: 2 * threeYears
+            )
         }
         // A signed statement answering for an instant past the bound is refused; within a longer bound it verifies.
         let signer = try SigningPrivateKey.generate(for: .edDSA)
         let old = Self.now - threeYears - Self.day
         let points = PointsRecord(
-            pointsInCycle: 0, cycleStart: SandboxFixture.today, cycleEnd: SandboxFixture.today.adding(days: 364),
-            fullPointCyclesInLastThree: 0, asOf: Self.now)
+            pointsInCycle: 0,
+            cycleStart: SandboxFixture.today,
+            cycleEnd: SandboxFixture.today.adding(days: 364),
+            fullPointCyclesInLastThree: 0,
+            asOf: Self.now
+        )
         let bytes = try PointStatement.sign(
-            points: points, statusLetters: LicenseStatusLetters([.a]), expiresAt: Self.now + 300, nonce: "n",
-            relyingParty: Self.clientID, binding: claim.binding, answersFor: old, credentialStatus: .valid, algorithm: .edDSA,
-            x5chain: [], signer: signer.sign)
+            points: points,
+            statusLetters: LicenseStatusLetters([.a]),
+            expiresAt: Self.now + 300,
+            nonce: "n",
+            relyingParty: Self.clientID,
+            binding: claim.binding,
+            answersFor: old,
+            credentialStatus: .valid,
+            algorithm: .edDSA,
+            x5chain: [],
+            signer: signer.sign
+        )
         let statement = try PointStatement(bytes: bytes)
         #expect(throws: MDLError(code: .pointStatementInstantOutOfRange)) {
             try statement.verify(
-                with: signer.publicKey, binding: claim.binding, nonce: "n", relyingParty: Self.clientID, at: Self.now, maxAge: 300,
-                answeringFor: old)
+                with: signer.publicKey,
+                binding: claim.binding,
+                nonce: "n",
+                relyingParty: Self.clientID,
+                at: Self.now,
+                maxAge: 300,
+                answeringFor: old
+            )
         }
         try statement.verify(
-            with: signer.publicKey, binding: claim.binding, nonce: "n", relyingParty: Self.clientID, at: Self.now, maxAge: 300,
-            answeringFor: old, lookBack: 2 * threeYears)
+            with: signer.publicKey,
+            binding: claim.binding,
+            nonce: "n",
+            relyingParty: Self.clientID,
+            at: Self.now,
+            maxAge: 300,
+            answeringFor: old,
+            lookBack: 2 * threeYears
+        )
     }
 
     @Test func aForgedOrExpiredStatementIsRefused() async throws {
@@ -194,24 +280,46 @@ struct PointStatementHistoryTests {
         claims["status_letters"] = .text("A")
         claims["credential_status"] = .int(0)
         let forger = try SigningPrivateKey.generate(for: .edDSA)
-        let forged = try COSESign1(signing: CBOREncoder.encode(.map(claims)), headers: statement.message.headers, signer: forger.sign)
+        let forged = try COSESign1(
+            signing: CBOREncoder.encode(.map(claims)),
+            headers: statement.message.headers,
+            signer: forger.sign
+        )
         let forgedStatement = try PointStatement(bytes: CBOREncoder.encode(.tagged(COSESign1.tag, forged.cbor)))
         #expect(forgedStatement.statusLetters.description == "A")
         #expect(throws: MDLError(code: .statusSignatureInvalid)) {
             try forgedStatement.verify(
-                with: key, binding: claim.binding, nonce: "forged-1", relyingParty: Self.clientID, at: Self.now, maxAge: 300,
-                answeringFor: Self.accident)
+                with: key,
+                binding: claim.binding,
+                nonce: "forged-1",
+                relyingParty: Self.clientID,
+                at: Self.now,
+                maxAge: 300,
+                answeringFor: Self.accident
+            )
         }
         // Too old for the relying party's bound, and past its exp.
         #expect(throws: MDLError(code: .pointStatementExpired)) {
             try statement.verify(
-                with: key, binding: claim.binding, nonce: "forged-1", relyingParty: Self.clientID, at: Self.now + 400, maxAge: 300,
-                answeringFor: Self.accident)
+                with: key,
+                binding: claim.binding,
+                nonce: "forged-1",
+                relyingParty: Self.clientID,
+                at: Self.now + 400,
+                maxAge: 300,
+                answeringFor: Self.accident
+            )
         }
         #expect(throws: MDLError(code: .pointStatementExpired)) {
             try statement.verify(
-                with: key, binding: claim.binding, nonce: "forged-1", relyingParty: Self.clientID, at: Self.now + 400, maxAge: 3_600,
-                answeringFor: Self.accident)
+                with: key,
+                binding: claim.binding,
+                nonce: "forged-1",
+                relyingParty: Self.clientID,
+                at: Self.now + 400,
+                maxAge: 3_600,
+                answeringFor: Self.accident
+            )
         }
     }
 

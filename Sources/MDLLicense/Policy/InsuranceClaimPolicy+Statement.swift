@@ -20,8 +20,12 @@ extension InsuranceClaimPolicy {
             if let atAccident {
                 // Superseded at the accident: a newer licence was in force then; a person checks that one.
                 ReweightedCheck(
-                    CredentialStatusCheck(status: atAccident.credentialStatus ?? atAccident.statusLetters.credentialStatus),
-                    failAs: .refer, only: ["credential.superseded"])
+                    CredentialStatusCheck(
+                        status: atAccident.credentialStatus ?? atAccident.statusLetters.credentialStatus
+                    ),
+                    failAs: .refer,
+                    only: ["credential.superseded"]
+                )
                 StatusLetterCheck(disqualifying: disqualifyingLetters, statusOverride: atAccident.statusLetters)
                 PointsCheck(on: day, pointsOverride: atAccident.points, whenUnknown: .info)
             } else {
@@ -55,24 +59,32 @@ struct AccidentStatementCheck: LicenseCheck {
         guard let statement else {
             return [
                 DecisionReason(
-                    code: "statement.none", zh: "无发证机关出具的事故时（\(accident)）驾驶证状态证明",
+                    code: "statement.none",
+                    zh: "无发证机关出具的事故时（\(accident)）驾驶证状态证明",
                     en: "No issuer statement as of the accident (\(accident)): today's status cannot settle the claim",
-                    severity: .refer)
+                    severity: .refer
+                )
             ]
         }
         guard InsuranceClaimPolicy.sameSecond(statement.answersFor, accidentAt) else {
             let other = TDate.format(statement.answersFor)
             return [
                 DecisionReason(
-                    code: "statement.otherInstant", zh: "发证机关证明所述时间为 \(other)，并非事故时间 \(accident)",
-                    en: "The issuer's statement answers for \(other), not the accident at \(accident)", severity: .refer)
+                    code: "statement.otherInstant",
+                    zh: "发证机关证明所述时间为 \(other)，并非事故时间 \(accident)",
+                    en: "The issuer's statement answers for \(other), not the accident at \(accident)",
+                    severity: .refer
+                )
             ]
         }
         let made = TDate.format(statement.issuedAt)
         return [
             DecisionReason(
-                code: "statement.atAccident", zh: "驾驶证状态与记分依据发证机关于 \(made) 出具的事故时（\(accident)）证明",
-                en: "Status and points as of the accident (\(accident)), stated by the issuer at \(made)", severity: .info)
+                code: "statement.atAccident",
+                zh: "驾驶证状态与记分依据发证机关于 \(made) 出具的事故时（\(accident)）证明",
+                en: "Status and points as of the accident (\(accident)), stated by the issuer at \(made)",
+                severity: .info
+            )
         ]
     }
 }
