@@ -19,6 +19,7 @@ struct RequestCommand: AsyncParsableCommand {
             the others (undecryptable junk, a decline, a malformed or foreign presentation: anyone holding the \
             public request object can send them) are printed but leave the request open. A second response with \
             the same nonce is refused (replay); a missing response by --timeout is requestExpired.
+            With --use-case insurance-claim, --accident-at RFC3339 also judges the claim as of the accident: the             holder's presentation is forwarded to the issuer's status service as consent for one point statement at             that instant, and each verified line gains a "claim" member (the facts at the accident beside today's,             and the InsuranceClaimPolicy decision; without a statement the claim is referred). The claim's outcome             does not change the exit status.
             Exit status: 0 every counted response verified, 1 otherwise, 2 usage error.
             """)
 
@@ -39,10 +40,16 @@ struct RequestCommand: AsyncParsableCommand {
     @Option(help: "A trusted IACA certificate (PEM); repeat for several. Default: the sandbox issuer.") var trustAnchor: [String] = []
     @Option(help: "How many holder-authenticated responses to take before exiting.") var responses = 1
     @Option(help: "Seconds to wait for the responses; also the request's lifetime.") var timeout = 300
+    @Option(help: "With insurance-claim: the accident instant (RFC 3339); judges the claim as of then.") var accidentAt: String?
+    @Option(help: "With --accident-at: the class the vehicle needed.") var vehicleClass = "C1"
     @Flag(help: "Print JSON lines.") var json = false
 
     func validate() throws {
         guard responses >= 1 else { throw ValidationError("--responses must be at least 1") }
+        if accidentAt != nil, useCase != .insuranceClaim {
+            throw ValidationError("--accident-at goes with --use-case insurance-claim")
+        }
+        _ = try accidentClaim()
         guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 second") }
         _ = try hostAndPort()
         _ = try requestedElements()
@@ -72,7 +79,7 @@ struct RequestCommand: AsyncParsableCommand {
         }()
         let wanted = responses
         let seconds = timeout
-        let report = RequestReport(json: json, anchors: anchors)
+        let report = RequestReport(json: json, anchors: anchors, claim: try accidentClaim())
         let allVerified = try await withThrowingTaskGroup(of: Bool?.self) { group in
             group.addTask {
                 try await server.run(host: host, port: port) { portSink.yield($0) }
@@ -97,10 +104,10 @@ struct RequestCommand: AsyncParsableCommand {
                 // too, up to a bound: a flood of junk must not fill the output (or block on a reader that waits).
                 guard response.isHolderAuthenticated else {
                     uncounted += 1
-                    if uncounted <= Self.printedUncountedResponses { _ = await report.outcome(response.outcome) }
+                    if uncounted <= Self.printedUncountedResponses { _ = await report.outcome(response.outcome, request: request) }
                     continue
                 }
-                let passed = await report.outcome(response.outcome)
+                let passed = await report.outcome(response.outcome, request: request)
                 verified = passed && verified
                 received += 1
                 if received == wanted { break }
@@ -124,6 +131,14 @@ struct RequestCommand: AsyncParsableCommand {
         return (host, port)
     }
 
+    private func accidentClaim() throws -> AccidentClaim? {
+        guard let accidentAt else { return nil }
+        guard let instant = TDate(rfc3339: accidentAt) else {
+            throw ValidationError("--accident-at must be RFC 3339, e.g. 2026-03-05T08:30:00+08:00")
+        }
+        return AccidentClaim(accidentAt: instant.date, vehicleClass: vehicleClass)
+    }
+
     private func requestedElements() throws -> [ElementReference]? {
         guard let elements else { return nil }
         return try elements.split(separator: ",").map { text in
@@ -145,6 +160,8 @@ struct RequestReport: Sendable {
     let json: Bool
     /// The anchors the relying party trusts; the status signer must chain to the one on a document's trust path.
     let anchors: [TrustAnchor]
+    /// The claim to judge as of an accident (`--accident-at`), if any.
+    var claim: AccidentClaim? = nil
 
     func started(_ request: PresentationRequest) {
         if json {
@@ -164,19 +181,27 @@ struct RequestReport: Sendable {
     }
 
     /// Prints one outcome; `true` when it verified.
-    func outcome(_ outcome: PresentationOutcome) async -> Bool {
+    func outcome(_ outcome: PresentationOutcome, request: PresentationRequest? = nil) async -> Bool {
         defer { fflush(nil) }
         switch outcome {
         case .presented(let presentation, let receipt):
             let statuses = presentation.documents.map { StatusCheck.json(for: $0) }
+            let judged = await judgeClaim(presentation, statuses: statuses, request: request)
             if json {
-                JSONOutput.print(.object([
+                var line: [String: JSONValue] = [
                     "verified": .bool(true), "state": .string(receipt.state),
                     "documents": .array(zip(presentation.documents, statuses).map(VerificationReport.document)),
-                ]))
+                ]
+                if claim != nil { line["claim"] = judged?.json ?? .null }
+                JSONOutput.print(.object(line))
             } else {
                 VerificationReport(json: false).success(presentation, statuses: statuses)
                 print("  declined by the holder: \(receipt.declined.isEmpty ? "none" : receipt.declined.map(\.description).joined(separator: ", "))")
+                if let judged {
+                    print(Terminal.bold("claim as of the accident: ") + judged.decision.outcome.rawValue.uppercased())
+                    for line in judged.lines { print("  " + line) }
+                    for reason in judged.decision.reasons { print("  \(reason.severity.rawValue) \(reason.code): \(reason.en)") }
+                }
             }
             return true
         case .declined(let receipt):
@@ -194,6 +219,26 @@ struct RequestReport: Sendable {
             refused(error, state: state)
             return false
         }
+    }
+
+    /// The claim as of the accident for the presentation's licence, when `--accident-at` was given.
+    private func judgeClaim(
+        _ presentation: VerifiedPresentation, statuses: [JSONValue], request: PresentationRequest?
+    ) async -> AccidentClaim.Result? {
+        guard let claim, let request,
+            let index = presentation.documents.firstIndex(where: { $0.docType == MDLProfile.docType }),
+            let facts = presentation.documents[index].licenseFacts
+        else { return nil }
+        let statementRequest = PointStatementRequest(
+            presentation: presentation.deviceResponse, clientID: request.clientID, nonce: request.nonce,
+            responseURI: request.responseURI, jwkThumbprint: try? request.encryptionJWK.thumbprint(), at: claim.accidentAt)
+        var today: String?
+        if index < statuses.count, case .object(let status) = statuses[index], case .string(let value)? = status["status"] {
+            today = value
+        }
+        return await claim.judge(
+            presentation.documents[index], facts: facts, request: statementRequest, client: StatusClient(), todayStatus: today,
+            at: presentation.verifiedAt)
     }
 
     func timedOut(state: String) {

@@ -10,17 +10,20 @@ struct UseCaseDemo {
     let world: DemoWorld
     let narrator: Narrator
 
-    /// Runs the scenarios of `useCase` and prints a summary of the outcomes.
+    /// Runs the scenarios of `useCase` and prints a summary of the outcomes. Insurance ends with claims judged
+    /// from the issuer's statements as of the accident (``ClaimHistoryDemo``).
     func run(_ useCase: DemoCommand.UseCase) async throws {
         let verifier = try world.verifier()
         var outcomes: [DecisionOutcome: Int] = [:]
-        var current: DemoCommand.UseCase?
-        for scenario in UseCaseScenario.all(for: useCase, today: world.today) {
-            if scenario.useCase != current {
-                current = scenario.useCase
-                narrator.heading(Self.heading(scenario.useCase))
+        let useCases: [DemoCommand.UseCase] = useCase == .all ? [.rental, .insurance, .employment] : [useCase]
+        for current in useCases {
+            narrator.heading(Self.heading(current))
+            for scenario in UseCaseScenario.all(for: current, today: world.today) {
+                if let outcome = try await run(scenario, verifier: verifier) { outcomes[outcome, default: 0] += 1 }
             }
-            if let outcome = try await run(scenario, verifier: verifier) { outcomes[outcome, default: 0] += 1 }
+            if current == .insurance {
+                for outcome in try await ClaimHistoryDemo(world: world, narrator: narrator).run() { outcomes[outcome, default: 0] += 1 }
+            }
         }
         narrator.summary(outcomes)
     }
@@ -67,10 +70,12 @@ struct UseCaseDemo {
 
 extension Narrator {
     /// Prints a policy decision: the outcome, then every reason with its weight, code, English and Chinese text.
-    func decision(_ scenario: UseCaseScenario, _ decision: Decision, verifiedBy trustPath: [String]) {
+    func decision(
+        _ scenario: UseCaseScenario, _ decision: Decision, verifiedBy trustPath: [String], extra: [String: JSONValue] = [:]
+    ) {
         if json {
             JSONOutput.print(
-                .object([
+                .object(extra.merging([
                     "useCase": .string(scenario.useCase.rawValue), "persona": .string(scenario.persona),
                     "title": .string(scenario.title),
                     "verified": .bool(true), "outcome": .string(decision.outcome.rawValue),
@@ -82,7 +87,7 @@ extension Narrator {
                                 "severity": .string($0.severity.rawValue),
                             ])
                         }),
-                ]))
+                ]) { _, scenarioField in scenarioField }))
             return
         }
         print("   verified (issuer \(trustPath.last.map(Self.commonName) ?? "?")) → " + Self.badge(decision.outcome))

@@ -112,8 +112,9 @@ struct UseCaseScenario: Sendable {
         }
         return [
             UseCaseScenario(
-                useCase: .insurance, persona: "clean-c1", title: "claims for an accident ten days ago",
-                clientID: client, expected: .pass,
+                useCase: .insurance, persona: "clean-c1",
+                title: "claims for an accident ten days ago, judged on today's status alone (no statement as of the accident)",
+                clientID: client, expected: .refer,
                 decide: claim()),
             UseCaseScenario(
                 useCase: .insurance, persona: "probationer",

@@ -5,12 +5,13 @@ import MDLCOSE
 import MDLVerifier
 
 /// A point statement: the issuer's status service signs, for one relying party and one of its nonces, the points and
-/// status letters of one licence (COSE_Sign1, protected `typ` ``mediaType``).
+/// status letters of one licence (COSE_Sign1, protected `typ` ``mediaType``), as they are now or as they were at a
+/// past instant (``answersFor``, e.g. an accident).
 ///
 /// ```swift
 /// let statement = try PointStatement(bytes: body)
 /// try statement.verify(with: key, binding: PointStatement.binding(for: document), nonce: nonce,
-///                      relyingParty: clientID, at: Date(), maxAge: 300)
+///                      relyingParty: clientID, at: Date(), maxAge: 300, answeringFor: accidentAt)
 /// print(statement.points.pointsInCycle, statement.statusLetters)
 /// ```
 ///
@@ -22,8 +23,16 @@ public struct PointStatement: Sendable {
 
     /// The signed message as received.
     public let message: COSESign1
-    /// Points in the current cycle, cycle dates, full-point cycles in the last three, and the as-of time.
+    /// Points in the cycle that contained ``answersFor``, that cycle's dates, full-point cycles in the last three,
+    /// and the as-of time (``answersFor``).
     public let points: PointsRecord
+    /// The instant the facts describe: the time the statement was made (``issuedAt``) for a statement of the
+    /// present, a past instant for one asked as of then (claim `at`).
+    public let answersFor: Date
+    /// When the issuer made the statement (claim `as_of`); freshness is judged on it.
+    public let issuedAt: Date
+    /// The credential's status at ``answersFor`` (valid, invalid, suspended, superseded), when the service says.
+    public let credentialStatus: LicenseCredentialStatus?
     /// The licence status letters (驾驶证状态), as a set.
     public let statusLetters: LicenseStatusLetters
     /// When the statement stops being usable, if the service says.
@@ -77,21 +86,44 @@ public struct PointStatement: Sendable {
         } else {
             expiresAt = nil
         }
+        var answersFor = asOf
+        if let item = claims["at"] {
+            guard let date = Self.tdate(item) else { throw Self.invalid("the statement's at is not a tdate") }
+            answersFor = date
+        }
+        if let item = claims["credential_status"] {
+            guard let raw = item.int, let value = UInt8(exactly: raw), let status = LicenseCredentialStatus(rawValue: value) else {
+                throw Self.invalid("the statement's credential_status is not a known status value")
+            }
+            credentialStatus = status
+        } else {
+            credentialStatus = nil
+        }
+        self.answersFor = answersFor
+        self.issuedAt = asOf
         self.message = message
-        self.points = PointsRecord(pointsInCycle: points, cycleStart: start, cycleEnd: end, fullPointCyclesInLastThree: full, asOf: asOf)
+        self.points = PointsRecord(pointsInCycle: points, cycleStart: start, cycleEnd: end, fullPointCyclesInLastThree: full, asOf: answersFor)
         self.nonce = nonce
         self.relyingParty = relyingParty
         self.documentBinding = binding
     }
 
-    /// Checks the signature with `key`, the binding to the licence, the nonce and relying party, and freshness:
-    /// as-of at most `maxAge` seconds before `time` (and not in the future), `exp` not passed.
-    /// - Throws: ``MDLError/Code/statusSignatureInvalid``, ``MDLError/Code/pointStatementMismatch``,
+    /// Checks the signature with `key`, the binding to the licence, the nonce and relying party, the instant it
+    /// answers for, and freshness: made at most `maxAge` seconds before `time` (and not in the future), `exp` not
+    /// passed.
+    ///
+    /// - Parameters:
+    ///   - instant: the past instant the statement must answer for (to the second); `nil` asks for the present, and a
+    ///     statement answering for another instant than when it was made is refused.
+    ///   - lookBack: how far before it was made a statement may answer for (default ``defaultLookBack``).
+    /// - Throws: ``MDLError/Code/statusSignatureInvalid``, ``MDLError/Code/pointStatementMismatch`` (another licence,
+    ///   relying party, nonce or instant), ``MDLError/Code/pointStatementInstantOutOfRange``,
     ///   ``MDLError/Code/pointStatementExpired``.
     public func verify(
         with key: SignaturePublicKey, binding: [UInt8], nonce: String, relyingParty: String, at time: Date,
         maxAge: TimeInterval, clockSkew: TimeInterval = 60,
-        allowedAlgorithms: Set<COSEAlgorithm> = StatusListToken.defaultAlgorithms
+        allowedAlgorithms: Set<COSEAlgorithm> = StatusListToken.defaultAlgorithms,
+        answeringFor instant: Date? = nil, lookBack: TimeInterval = PointStatement.defaultLookBack
     ) throws(MDLError) {
         try StatusListToken.verify(message, with: key, allowedAlgorithms: allowedAlgorithms, what: "point statement")
         guard ConstantTime.equals(documentBinding, binding) else {
@@ -103,7 +135,13 @@ public struct PointStatement: Sendable {
         guard self.nonce == nonce else {
             throw MDLError(code: .pointStatementMismatch, message: "the point statement answers another nonce")
         }
-        let age = time.timeIntervalSince(points.asOf)
+        guard Self.sameSecond(answersFor, instant ?? issuedAt) else {
+            throw MDLError(
+                code: .pointStatementMismatch,
+                message: "the point statement answers for \(TDate.format(answersFor)), not \(instant.map(TDate.format) ?? "the time it was made")")
+        }
+        try Self.checkInstant(answersFor, from: issuedAt, lookBack: lookBack, clockSkew: clockSkew)
+        let age = time.timeIntervalSince(issuedAt)
         guard age <= maxAge + clockSkew, age >= -clockSkew else {
             throw MDLError(code: .pointStatementExpired, message: "the point statement's as-of time is \(Int(age)) s from now, outside the allowed \(Int(maxAge)) s")
         }
@@ -112,10 +150,12 @@ public struct PointStatement: Sendable {
         }
     }
 
-    /// Builds and signs a statement, for the sandbox's status service.
+    /// Builds and signs a statement, for the sandbox's status service. `points.asOf` is when it is made; `answersFor`
+    /// (claim `at`) the past instant its facts describe, when asked for one.
     public static func sign(
         points: PointsRecord, statusLetters: LicenseStatusLetters, expiresAt: Date?, nonce: String, relyingParty: String,
-        binding: [UInt8], algorithm: COSEAlgorithm, x5chain: [[UInt8]], signer: ([UInt8]) throws -> [UInt8]
+        binding: [UInt8], answersFor: Date? = nil, credentialStatus: LicenseCredentialStatus? = nil,
+        algorithm: COSEAlgorithm, x5chain: [[UInt8]], signer: ([UInt8]) throws -> [UInt8]
     ) throws -> [UInt8] {
         var claims: CBORMap = [
             "points": .int(Int64(points.pointsInCycle)), "cycle_start": .fullDate(points.cycleStart),
@@ -124,6 +164,8 @@ public struct PointStatement: Sendable {
             "rp": .text(relyingParty), "binding": .bytes(binding),
         ]
         if let expiresAt { claims["exp"] = .tdate(expiresAt) }
+        if let answersFor { claims["at"] = .tdate(answersFor) }
+        if let credentialStatus { claims["credential_status"] = .int(Int64(credentialStatus.rawValue)) }
         var unprotected = CBORMap()
         if !x5chain.isEmpty { unprotected[.int(COSEHeaders.Label.x5chain)] = .array(x5chain.map(CBOR.bytes)) }
         let headers = COSEHeaders(
@@ -150,7 +192,8 @@ public struct PointStatement: Sendable {
 }
 
 /// What a relying party sends the status service to obtain a ``PointStatement``: the holder's presentation, made for
-/// this relying party's OpenID4VP session, which the service checks as the holder's consent.
+/// this relying party's OpenID4VP session, which the service checks as the holder's consent (one statement per
+/// presentation), and optionally the past instant the facts are wanted for.
 public struct PointStatementRequest: Sendable, Hashable {
     /// The DeviceResponse the holder's wallet returned.
     public var presentation: [UInt8]
@@ -162,14 +205,20 @@ public struct PointStatementRequest: Sendable, Hashable {
     public var responseURI: String
     /// The RFC 7638 thumbprint of the response-encryption key, when the response was encrypted.
     public var jwkThumbprint: [UInt8]?
+    /// The past instant the facts are wanted for (e.g. an accident), in whole seconds; `nil` asks for now.
+    public var at: Date?
 
     /// Creates a request.
-    public init(presentation: [UInt8], clientID: String, nonce: String, responseURI: String, jwkThumbprint: [UInt8]? = nil) {
+    public init(
+        presentation: [UInt8], clientID: String, nonce: String, responseURI: String, jwkThumbprint: [UInt8]? = nil,
+        at: Date? = nil
+    ) {
         self.presentation = presentation
         self.clientID = clientID
         self.nonce = nonce
         self.responseURI = responseURI
         self.jwkThumbprint = jwkThumbprint
+        self.at = at.map { Date(timeIntervalSince1970: $0.timeIntervalSince1970.rounded(.down)) }
     }
 
     /// The SessionTranscript the holder signed, rebuilt from the request's values.
@@ -184,6 +233,7 @@ public struct PointStatementRequest: Sendable, Hashable {
             "response_uri": .text(responseURI),
         ]
         if let jwkThumbprint { map["jwk_thumbprint"] = .bytes(jwkThumbprint) }
+        if let at { map["at"] = .tdate(at) }
         return CBOREncoder.encode(.map(map))
     }
 
@@ -197,8 +247,21 @@ public struct PointStatementRequest: Sendable, Hashable {
         guard let presentation = item["presentation"]?.bytes, let clientID = item["client_id"]?.text,
             let nonce = item["nonce"]?.text, let responseURI = item["response_uri"]?.text
         else { throw MDLError(code: .structureInvalid, message: "the point statement request lacks a field") }
+        var at: Date?
+        if let instant = item["at"] {
+            guard let date = Self.tdate(instant) else {
+                throw MDLError(code: .structureInvalid, message: "the point statement request's at is not a tdate")
+            }
+            at = date
+        }
         self.init(
             presentation: presentation, clientID: clientID, nonce: nonce, responseURI: responseURI,
-            jwkThumbprint: item["jwk_thumbprint"]?.bytes)
+            jwkThumbprint: item["jwk_thumbprint"]?.bytes, at: at)
+    }
+
+    private static func tdate(_ item: CBOR) -> Date? {
+        guard case .tagged(0, let inner) = item, let text = inner.text, let parsed = TDate(rfc3339: text), !parsed.hasOffset
+        else { return nil }
+        return parsed.date
     }
 }

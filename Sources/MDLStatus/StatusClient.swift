@@ -89,12 +89,18 @@ public struct StatusClient: Sendable {
     package var tokenVerifications: Int { verifiedLists.verifications }
 
     /// Asks the status service at `url` for a point statement and verifies it for the licence `document` (from the
-    /// presentation in `request`), this relying party and nonce, at most `maxAge` seconds old.
-    /// - Throws: ``MDLError/Code/statusUnavailable`` when the service cannot be reached or refuses;
-    ///   the codes of ``PointStatement/verify(with:binding:nonce:relyingParty:at:maxAge:clockSkew:allowedAlgorithms:)``.
+    /// presentation in `request`), this relying party and nonce, at most `maxAge` seconds old; when the request asks
+    /// for a past instant (``PointStatementRequest/at``), for exactly that instant, at most `lookBack` seconds back.
+    /// - Throws: ``MDLError/Code/pointStatementInstantOutOfRange`` for a future instant or one past `lookBack`
+    ///   (before asking); ``MDLError/Code/statusUnavailable`` when the service cannot be reached or refuses;
+    ///   the codes of ``PointStatement/verify(with:binding:nonce:relyingParty:at:maxAge:clockSkew:allowedAlgorithms:answeringFor:lookBack:)``.
     public func pointStatement(
-        from url: URL, request: PointStatementRequest, trust: StatusSignerTrust, maxAge: TimeInterval = 300
+        from url: URL, request: PointStatementRequest, trust: StatusSignerTrust, maxAge: TimeInterval = 300,
+        lookBack: TimeInterval = PointStatement.defaultLookBack
     ) async throws(MDLError) -> PointStatement {
+        if let instant = request.at {
+            try PointStatement.checkInstant(instant, from: now(), lookBack: lookBack, clockSkew: min(configuration.clockSkew, 60))
+        }
         let response: HTTPResponse
         do {
             response = try await client.send(
@@ -105,6 +111,9 @@ public struct StatusClient: Sendable {
             throw MDLError(code: .statusUnavailable, message: "point statement request cancelled")
         }
         guard response.status == 200 else {
+            if String(decoding: response.body.prefix(64), as: UTF8.self) == MDLError.Code.pointStatementInstantOutOfRange.rawValue {
+                throw MDLError(code: .pointStatementInstantOutOfRange, message: "the status service refused the instant asked for")
+            }
             throw MDLError(code: .statusUnavailable, message: "the status service refused the point statement (HTTP \(response.status))")
         }
         let statement = try PointStatement(bytes: response.body)
@@ -115,7 +124,8 @@ public struct StatusClient: Sendable {
         let key = try await trust.key(for: statement.message, at: time)
         try statement.verify(
             with: key, binding: PointStatement.binding(for: document), nonce: request.nonce, relyingParty: request.clientID,
-            at: time, maxAge: maxAge, clockSkew: min(configuration.clockSkew, 60), allowedAlgorithms: configuration.allowedAlgorithms)
+            at: time, maxAge: maxAge, clockSkew: min(configuration.clockSkew, 60), allowedAlgorithms: configuration.allowedAlgorithms,
+            answeringFor: request.at, lookBack: lookBack)
         return statement
     }
 

@@ -67,8 +67,19 @@ struct InsuranceClaimPolicyTests {
         let current = InsuranceClaimPolicy(accidentDate: LicensePersona.day("2026-02-01"), vehicleClass: "C1")
         let referred = current.decide(LicensePersona.with(LicensePersona.twelvePoints) { $0.points = nil })
         #expect(referred.outcome == .refer)
-        #expect(referred.reasons(.refer).map(\.code) == ["status.disqualifying"])
-        #expect(referred.reasons(.warning).map(\.code) == ["status.notAtEvent"])
+        #expect(referred.reasons(.refer).map(\.code) == ["status.disqualifying", "status.notAtEvent"])
+    }
+
+    @Test func todaysStatusAloneNeverPassesAndTodaysPointsOnlyRefer() {
+        // Issue 19: a clean licence today says nothing about the accident; 12 points today may postdate it.
+        let current = InsuranceClaimPolicy(accidentDate: LicensePersona.day("2026-02-01"), vehicleClass: "C1")
+        let clean = current.decide(LicensePersona.cleanC1)
+        #expect(clean.outcome == .refer)
+        #expect(clean.reasons(.refer).map(\.code) == ["status.notAtEvent"])
+        let twelve = current.decide(LicensePersona.twelvePoints)
+        #expect(twelve.outcome == .refer)
+        #expect(twelve.reasons(.fail).isEmpty)
+        #expect(twelve.reasons(.refer).map(\.code).contains("points.full"))
     }
 
     @Test func classOutsideTheLicenceIsExcluded() {

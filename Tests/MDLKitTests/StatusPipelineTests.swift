@@ -111,7 +111,7 @@ struct StatusPipelineTests {
                 degraded: true, fromNetwork: false))
         for decision in Self.decisions(facts) {
             #expect(decision.outcome == .refer)
-            #expect(decision.reasons(.refer).map(\.code) == ["credential.statusDegraded"])
+            #expect(decision.reasons(.refer).map(\.code).contains("credential.statusDegraded"))
         }
     }
 

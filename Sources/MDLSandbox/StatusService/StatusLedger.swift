@@ -64,21 +64,51 @@ public enum StatusOperation: Sendable, Hashable {
 }
 
 /// The status lists of several issuing authorities, each a growing array of ``LicenseStatusEntry``, with a version
-/// that changes on every operation (the ETag of the published list).
+/// that changes on every operation (the ETag of the published list), and each entry's history: the entry as
+/// registered and every operation with the time it took effect, so the entry as of a past instant can be rebuilt.
 struct StatusLedger: Sendable {
     private(set) var entries: [String: [LicenseStatusEntry]] = [:]
     private(set) var versions: [String: Int] = [:]
+    private(set) var histories: [String: [StatusHistory]] = [:]
 
     /// Appends an entry to `authority`'s list and returns its index.
     mutating func append(_ entry: LicenseStatusEntry, to authority: String) -> Int {
         entries[authority, default: []].append(entry)
+        histories[authority, default: []].append(StatusHistory(registered: entry))
         versions[authority, default: 0] += 1
         return (entries[authority]?.count ?? 1) - 1
     }
 
-    /// Applies `operation` to entry `index` of `authority`.
-    mutating func apply(_ operation: StatusOperation, authority: String, index: Int) throws -> LicenseStatusEntry {
-        guard var entry = entries[authority]?[safe: index] else { throw StatusServiceError.unknownLicence }
+    /// Applies `operation`, effective at `effectiveAt` (recorded at `recordedAt`; an operation may take effect
+    /// earlier than it is recorded, never later), to entry `index` of `authority`; returns the entry as of now.
+    mutating func apply(
+        _ operation: StatusOperation, authority: String, index: Int, effectiveAt: Date, recordedAt: Date
+    ) throws -> LicenseStatusEntry {
+        guard var history = histories[authority]?[safe: index] else { throw StatusServiceError.unknownLicence }
+        guard effectiveAt <= recordedAt else {
+            throw StatusServiceError.invalidOperation("an operation cannot take effect after it is recorded")
+        }
+        history.events.append(StatusEvent(operation: operation, effectiveAt: effectiveAt, recordedAt: recordedAt))
+        // Stable: operations effective at the same instant keep the order they were recorded in.
+        history.events = history.events.enumerated().sorted {
+            ($0.element.effectiveAt, $0.offset) < ($1.element.effectiveAt, $1.offset)
+        }.map(\.element)
+        let entry = try history.entry(at: nil)
+        histories[authority]?[index] = history
+        entries[authority]?[index] = entry
+        versions[authority, default: 0] += 1
+        return entry
+    }
+
+    /// Entry `index` of `authority` as it stood at `instant`: the registered entry with every operation effective
+    /// by then.
+    func entry(authority: String, index: Int, at instant: Date) -> LicenseStatusEntry? {
+        try? histories[authority]?[safe: index]?.entry(at: instant)
+    }
+
+    /// `entry` after `operation`.
+    static func applying(_ operation: StatusOperation, to entry: LicenseStatusEntry) throws -> LicenseStatusEntry {
+        var entry = entry
         switch operation {
         case .deductPoints(let points):
             guard points > 0 else { throw StatusServiceError.invalidOperation("points must be positive") }
@@ -98,8 +128,6 @@ struct StatusLedger: Sendable {
             entry.letters = [.a]
             entry.superseded = false
         }
-        entries[authority]?[index] = entry
-        versions[authority, default: 0] += 1
         return entry
     }
 
@@ -108,6 +136,10 @@ struct StatusLedger: Sendable {
         guard entries[authority]?.indices.contains(index) == true, var entry = entries[authority]?[index] else { return }
         change(&entry)
         entries[authority]?[index] = entry
+        if var history = histories[authority]?[safe: index] {
+            change(&history.registered)
+            histories[authority]?[index] = history
+        }
     }
 
     /// The version of `authority`'s list (0 before its first entry).

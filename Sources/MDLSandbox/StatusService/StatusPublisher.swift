@@ -30,14 +30,15 @@ struct StatusPublisher: Sendable {
         ) { try signer.signingKey.signature(for: $0) }
     }
 
-    /// A point statement for `entry`, answering `request`.
+    /// A point statement for `entry` (as of the request's instant, when it asks for one), answering `request`.
     func statement(for entry: LicenseStatusEntry, request: PointStatementRequest, at time: Date, lifetime: TimeInterval) throws -> [UInt8] {
         let points = PointsRecord(
             pointsInCycle: entry.points, cycleStart: entry.cycleStart, cycleEnd: entry.cycleEnd,
             fullPointCyclesInLastThree: entry.fullCyclesInLastThree, asOf: time)
         return try PointStatement.sign(
             points: points, statusLetters: entry.statusLetters, expiresAt: time.addingTimeInterval(lifetime),
-            nonce: request.nonce, relyingParty: request.clientID, binding: entry.binding, algorithm: algorithm,
+            nonce: request.nonce, relyingParty: request.clientID, binding: entry.binding, answersFor: request.at,
+            credentialStatus: entry.listValue, algorithm: algorithm,
             x5chain: signer.x5chain
         ) { try signer.signingKey.signature(for: $0) }
     }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -58,6 +59,11 @@ extension StatusService {
             return Self.response(status: .badRequest, text: error.code.rawValue)
         }
         let time = now()
+        if let instant = request.at {
+            do { try PointStatement.checkInstant(instant, from: time, lookBack: configuration.lookBack) } catch {
+                return Self.response(status: .unprocessableContent, text: error.code.rawValue)
+            }
+        }
         let document: Document
         do {
             // The holder's consent: a presentation device-signed for this relying party's session.
@@ -76,12 +82,20 @@ extension StatusService {
             return Self.response(status: .forbidden, text: "presentation refused")
         }
         let binding = PointStatement.binding(for: document)
-        guard let found = state.withLock({ $0.ledger.entry(binding: binding, authority: name) }) else {
-            return Self.response(status: .notFound, text: "unknown licence")
+        // One statement per consent: the presentation was signed over this session's transcript, so the transcript
+        // (with the licence) names the consent; a second request carrying it gets no second statement.
+        let consent = Array(SHA256.hash(data: binding + request.sessionTranscript.encoded))
+        let answer = state.withLock { state -> (LicenseStatusEntry, fresh: Bool)? in
+            guard let found = state.ledger.entry(binding: binding, authority: name),
+                let entry = request.at.map({ state.ledger.entry(authority: name, index: found.index, at: $0) }) ?? found.entry
+            else { return nil }
+            return (entry, state.answeredConsents.insert(consent).inserted)
         }
+        guard let (entry, fresh) = answer else { return Self.response(status: .notFound, text: "unknown licence") }
+        guard fresh else { return Self.response(status: .conflict, text: "consent already used") }
         do {
             let statement = try publisher.statement(
-                for: found.entry, request: request, at: time, lifetime: configuration.statementLifetime)
+                for: entry, request: request, at: time, lifetime: configuration.statementLifetime)
             var headers = HTTPFields()
             headers[.contentType] = PointStatement.mediaType
             headers[.cacheControl] = "no-store"

@@ -36,13 +36,19 @@ public final class StatusService: Sendable {
         /// Lists are padded with valid entries to at least this many, so an index says little about how many
         /// licences exist.
         public var minimumEntries: Int
+        /// How far back a point statement may be asked for (the record-keeping period), in seconds.
+        public var lookBack: TimeInterval
 
         /// Creates a configuration.
-        public init(cacheMaxAge: Int = 60, tokenLifetime: TimeInterval = 86_400, statementLifetime: TimeInterval = 300, minimumEntries: Int = 1024) {
+        public init(
+            cacheMaxAge: Int = 60, tokenLifetime: TimeInterval = 86_400, statementLifetime: TimeInterval = 300, minimumEntries: Int = 1024,
+            lookBack: TimeInterval = PointStatement.defaultLookBack
+        ) {
             self.cacheMaxAge = max(0, cacheMaxAge)
             self.tokenLifetime = tokenLifetime
             self.statementLifetime = statementLifetime
             self.minimumEntries = max(1, minimumEntries)
+            self.lookBack = max(0, lookBack)
         }
     }
 
@@ -58,6 +64,8 @@ public final class StatusService: Sendable {
         var server: Task<Void, any Error>?
         var services: ServiceGroup?
         var tokens: [String: SignedToken] = [:]
+        /// The consents (holder presentations) already answered with a statement, one statement each.
+        var answeredConsents: Set<[UInt8]> = []
     }
 
     struct SignedToken {
@@ -173,14 +181,28 @@ public final class StatusService: Sendable {
         return credential
     }
 
-    /// Applies `operation` to the licence `reference` names; the next fetch of its list reflects it.
+    /// Applies `operation` to the licence `reference` names, effective now; the next fetch of its list reflects it.
     @discardableResult
     public func apply(_ operation: StatusOperation, to reference: MobileSecurityObject.StatusReference) throws -> LicenseStatusEntry {
+        try apply(operation, to: reference, effectiveAt: now())
+    }
+
+    /// Records `operation` on the licence `reference` names as taking effect at `effectiveAt` (now or earlier: a
+    /// suspension decided last week is recorded today), so point statements for instants before it do not show it.
+    /// Returns the entry as of now; the next fetch of its list reflects it.
+    /// - Throws: ``StatusServiceError/invalidOperation(_:)`` for an effective time after now.
+    @discardableResult
+    public func apply(
+        _ operation: StatusOperation, to reference: MobileSecurityObject.StatusReference, effectiveAt: Date
+    ) throws -> LicenseStatusEntry {
         guard let name = publishers.keys.first(where: { (try? url(path: "status", name: $0)) == reference.uri }) else {
             throw StatusServiceError.unknownAuthority
         }
         guard let index = Int(exactly: reference.index) else { throw StatusServiceError.unknownLicence }
-        return try state.withLock { try $0.ledger.apply(operation, authority: name, index: index) }
+        let time = now()
+        return try state.withLock {
+            try $0.ledger.apply(operation, authority: name, index: index, effectiveAt: effectiveAt, recordedAt: time)
+        }
     }
 
     static func pathName(_ authority: IssuingAuthority) -> String { authority.region.code.lowercased() }

@@ -13,7 +13,8 @@ extension MDLError.Code {
     /// A point statement is malformed or not signed as a statement (a service that refuses to issue one is
     /// reported as `statusUnavailable`).
     public static let pointStatementInvalid = Self("pointStatementInvalid")
-    /// A point statement is bound to another licence, another relying party or another nonce.
+    /// A point statement is bound to another licence, another relying party or another nonce, or answers for another
+    /// instant than the one asked for.
     public static let pointStatementMismatch = Self("pointStatementMismatch")
     /// A point statement is older than the relying party's freshness bound.
     public static let pointStatementExpired = Self("pointStatementExpired")
