@@ -15,9 +15,16 @@
 public protocol LicenseCheck: Sendable {
     /// The reasons this rule gives for `facts`; an empty list says nothing either way.
     func evaluate(_ facts: LicenseFacts) -> [DecisionReason]
+
+    /// The elements this rule may read from the facts, as configured: a request for the use case must ask for
+    /// each (see `RequestTemplate`). MDLKit's checks and policies declare theirs; the default is none.
+    var elementsRead: Set<LicenseElement> { get }
 }
 
 extension LicenseCheck {
+    /// None: a check of the relying party's own declares what it reads by implementing this.
+    public var elementsRead: Set<LicenseElement> { [] }
+
     /// The decision of this check alone.
     public func decide(_ facts: LicenseFacts) -> Decision { Decision(reasons: evaluate(facts)) }
 }
@@ -35,6 +42,9 @@ public struct LicensePolicy: LicenseCheck {
 
     /// Every check's reasons, in order.
     public func evaluate(_ facts: LicenseFacts) -> [DecisionReason] { checks.flatMap { $0.evaluate(facts) } }
+
+    /// Every check's elements.
+    public var elementsRead: Set<LicenseElement> { checks.reduce(into: []) { $0.formUnion($1.elementsRead) } }
 }
 
 /// Builds a list of checks from statements.

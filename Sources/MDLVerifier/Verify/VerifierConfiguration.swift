@@ -17,6 +17,11 @@ public struct VerifierConfiguration: Sendable {
     /// The clock used when a verification gives no time of its own; injectable for tests.
     public var clock: @Sendable () -> Date
 
+    /// Every COSE signature algorithm MDLKit verifies (EdDSA with Ed25519, ES256, ES384, ES512): the default of
+    /// ``allowedAlgorithms``. A request never advertises an algorithm outside it.
+    public static let implementedSignatureAlgorithms: Set<COSEAlgorithm> = Set(
+        COSEAlgorithm.allCases.filter(\.isSignature))
+
     /// Creates a configuration.
     ///
     /// - Parameters:
@@ -28,7 +33,7 @@ public struct VerifierConfiguration: Sendable {
     ///   - clock: the time used when a verification gives none; injectable for tests.
     public init(
         trustAnchors: [TrustAnchor], policy: VerificationPolicy = .strict,
-        allowedAlgorithms: Set<COSEAlgorithm> = [.edDSA, .es256, .es384, .es512], clockSkew: TimeInterval = 300,
+        allowedAlgorithms: Set<COSEAlgorithm> = implementedSignatureAlgorithms, clockSkew: TimeInterval = 300,
         decoderOptions: CBORDecoder.Options = .init(), clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.trustAnchors = trustAnchors
