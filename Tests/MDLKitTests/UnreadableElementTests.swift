@@ -70,3 +70,27 @@ struct UnreadableElementTests {
         #expect(facts.drivingPrivileges.count == 1 && facts.statusLetters != nil)
     }
 }
+
+extension UnreadableElementTests {
+    /// A policy that reads an unreadable element refers with `element.unreadable`; one that does not read it is not
+    /// affected.
+    @Test func aDecisionOnAnUnreadableElementItReadsRefers() {
+        let day = Self.date("2026-03-15")
+        var facts = LicenseFacts(elements: [
+            MDLProfile.isoNameSpace: [
+                E.issuingCountry: "CN", E.expiryDate: .int(20_300_101), E.issueDate: .fullDate(Self.date("2020-01-01")),
+                E.drivingPrivileges: .array([Self.goodPrivilege]),
+            ],
+            MDLProfile.chinaNameSpace: [C.statusLetters: "A"],
+        ])
+        let validity = ValidityCheck(from: day).decide(facts)
+        #expect(validity.outcome == .refer)
+        #expect(validity.reasons.contains { $0.code == "element.unreadable" && $0.en.contains("expiry_date") })
+        #expect(!ClassCheck(vehicleClass: "C1", on: day).decide(facts).has("element.unreadable"))
+        let rental = RentalPolicy(vehicleClass: "C1", pickup: day, returnDate: day.adding(days: 2)).decide(facts)
+        #expect(rental.outcome != .pass && rental.has("element.unreadable"))
+        facts.expiryDate = Self.date("2030-01-01")
+        facts.unreadableElements = []
+        #expect(!ValidityCheck(from: day).decide(facts).has("element.unreadable"))
+    }
+}

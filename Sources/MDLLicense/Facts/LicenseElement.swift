@@ -44,3 +44,13 @@ extension LicenseElement {
     static let points = china(C.points)
     static let statusLetters = china(C.statusLetters)
 }
+
+extension DecisionReason {
+    /// `element.unreadable`: a signed element the check reads was disclosed but could not be read; a person must look.
+    static func unreadable(_ element: LicenseElement) -> DecisionReason {
+        DecisionReason(
+            code: "element.unreadable", zh: "已签名的数据元素 \(element.identifier) 无法读取（类型或格式错误）",
+            en: "The signed element \(element.identifier) was disclosed but could not be read (wrong type or format)",
+            severity: .refer)
+    }
+}

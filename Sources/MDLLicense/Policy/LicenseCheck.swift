@@ -25,8 +25,13 @@ extension LicenseCheck {
     /// None: a check of the relying party's own declares what it reads by implementing this.
     public var elementsRead: Set<LicenseElement> { [] }
 
-    /// The decision of this check alone.
-    public func decide(_ facts: LicenseFacts) -> Decision { Decision(reasons: evaluate(facts)) }
+    /// The decision of this check alone: its reasons, plus `element.unreadable` (refer) for each element it reads
+    /// that was disclosed but could not be read (``LicenseFacts/unreadableElements``), so such a licence never
+    /// passes as if the element had merely not been disclosed.
+    public func decide(_ facts: LicenseFacts) -> Decision {
+        let unreadable = facts.unreadableElements.filter(elementsRead.contains)
+        return Decision(reasons: evaluate(facts) + unreadable.map(DecisionReason.unreadable))
+    }
 }
 
 /// A policy made of checks, itself a check (policies nest).
