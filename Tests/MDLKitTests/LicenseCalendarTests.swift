@@ -1,5 +1,6 @@
 import Foundation
 import MDLCBOR
+import MDLSandbox
 import Testing
 
 @testable import MDLKit
@@ -161,5 +162,15 @@ struct LicenseCalendarTests {
             MDLProfile.isoNameSpace: [E.issuingCountry: "DE", E.expiryDate: .tagged(0, .text("2026-12-02T16:30:00Z"))]
         ])
         #expect(elsewhere.expiryDate == Self.day("2026-12-02"))
+    }
+
+    @Test(arguments: earlyHours)
+    func theSandboxCountsItsPersonasDaysInBeijing(hour: Int) {
+        let now = Self.beijing("2025-11-25", hour, 10)
+        #expect(Persona.today(at: now) == Self.day("2025-11-25"))
+        // The expired persona's licence ended 30 Beijing days before, whatever the UTC day.
+        let expired = LicenseFacts(elements: Persona.expired(today: Persona.today(at: now), asOf: now).record.elements)
+        #expect(expired.expiryDate == Self.day("2025-10-26"))
+        #expect(expired.day(of: now) == Self.day("2025-11-25"))
     }
 }
