@@ -8,6 +8,9 @@ extension Persona {
     /// counted on the days the licence itself counts.
     public static func today(at now: Date) -> FullDate {
         LicenseCalendar.standard.day(
-            of: now, issuingCountry: "CN", issuingAuthority: IssuingAuthority.Region.shanghai.nameZH)
+            of: now,
+            issuingCountry: "CN",
+            issuingAuthority: IssuingAuthority.Region.shanghai.nameZH
+        )
     }
 }

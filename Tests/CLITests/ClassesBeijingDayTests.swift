@@ -30,7 +30,8 @@ struct ClassesBeijingDayTests {
     /// `--on` is a plain date, whatever `--at` says.
     @Test func onIsAPlainDateThatOverridesAt() throws {
         let run = try CLIRun.run([
-            "classes", "--held", "A2", "--vehicle", "C6", "--on", "2022-04-01", "--at", "2022-03-31T10:00:00Z", "--json",
+            "classes", "--held", "A2", "--vehicle", "C6", "--on", "2022-04-01", "--at", "2022-03-31T10:00:00Z",
+            "--json",
         ])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(try run.json()["regulation"] as? String == "cn-mps-order-162")

@@ -49,12 +49,19 @@ struct AdvertisedSupportTests {
         #expect(!advertised.isEmpty)
         #expect(!advertised.contains(-9), "ESP256 (-9) is not implemented")
         for value in advertised {
-            let algorithm = try #require(COSEAlgorithm(coseValue: Int64(value)), "\(value) is advertised, not implemented")
+            let algorithm = try #require(
+                COSEAlgorithm(coseValue: Int64(value)),
+                "\(value) is advertised, not implemented"
+            )
             #expect(configuration.allowedAlgorithms.contains(algorithm))
             let key = try SigningPrivateKey.generate(for: algorithm)
-            let message = try COSESign1(signing: Array("mso".utf8), headers: Self.headers(algorithm)) { try key.sign($0) }
+            let message = try COSESign1(signing: Array("mso".utf8), headers: Self.headers(algorithm)) {
+                try key.sign($0)
+            }
             let verified = try message.verifyAttached(
-                with: try Self.signerKey(key).coseKey(), allowedAlgorithms: configuration.allowedAlgorithms)
+                with: try Self.signerKey(key).coseKey(),
+                allowedAlgorithms: configuration.allowedAlgorithms
+            )
             #expect(verified == Array("mso".utf8))
         }
     }
@@ -67,30 +74,52 @@ struct AdvertisedSupportTests {
         #expect(!advertised.isEmpty)
         let content = Array("DeviceAuthentication".utf8)
         for value in advertised {
-            let algorithm = try #require(COSEAlgorithm(coseValue: Int64(value)), "\(value) is advertised, not implemented")
+            let algorithm = try #require(
+                COSEAlgorithm(coseValue: Int64(value)),
+                "\(value) is advertised, not implemented"
+            )
             let key = try SigningPrivateKey.generate(for: algorithm)
             let parameters = try key.publicKey.coseKeyParameters
             // The device key travels as a COSE_Key in the MSO: it must be readable as one.
-            let curve = try #require(COSEKey.Curve(rawValue: parameters.curve.coseValue), "no COSE_Key for \(algorithm)")
+            let curve = try #require(
+                COSEKey.Curve(rawValue: parameters.curve.coseValue),
+                "no COSE_Key for \(algorithm)"
+            )
             let deviceKey = COSEKey(
-                keyType: parameters.y == nil ? .okp : .ec2, curve: curve, x: parameters.x, y: parameters.y)
+                keyType: parameters.y == nil ? .okp : .ec2,
+                curve: curve,
+                x: parameters.x,
+                y: parameters.y
+            )
             let signature = try COSESign1(signing: content, headers: Self.headers(algorithm), detached: true) {
                 try key.sign($0)
             }
             try signature.verifyDetached(
-                content: content, with: try COSEKey(deviceKey.cbor).signaturePublicKey(),
-                allowedAlgorithms: configuration.allowedAlgorithms)
+                content: content,
+                with: try COSEKey(deviceKey.cbor).signaturePublicKey(),
+                allowedAlgorithms: configuration.allowedAlgorithms
+            )
         }
     }
 
     @Test func aVerifierThatAllowsFewerAlgorithmsAdvertisesFewer() async throws {
         let world = try RequestWorld()
         let verifier = PresentationVerifier(
-            configuration: .init(trustAnchors: [try world.sandbox.authority.iaca.trustAnchor()], allowedAlgorithms: [.es256]))
+            configuration: .init(
+                trustAnchors: [try world.sandbox.authority.iaca.trustAnchor()],
+                allowedAlgorithms: [.es256]
+            )
+        )
         let relyingParty = RelyingParty(
-            identity: try world.rental.identity(), verifier: verifier, replayStore: InMemoryReplayStore(),
-            auditLog: InMemoryAuditLog(), clock: { SandboxFixture.now })
-        let claims = try Self.claims(of: try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL))
+            identity: try world.rental.identity(),
+            verifier: verifier,
+            replayStore: InMemoryReplayStore(),
+            auditLog: InMemoryAuditLog(),
+            clock: { SandboxFixture.now }
+        )
+        let claims = try Self.claims(
+            of: try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL)
+        )
         #expect(try Self.mdocAlgorithms(claims, "issuerauth_alg_values") == [-7])
         #expect(try Self.mdocAlgorithms(claims, "deviceauth_alg_values") == [-7])
     }
@@ -121,7 +150,10 @@ struct AdvertisedSupportTests {
         #expect(!formats.isEmpty && queried.isSubset(of: formats))
         // The one format a request carries is presented by a wallet and verified by the relying party.
         #expect(formats.count == 1)
-        let outcome = await relyingParty.receive(jwe: try world.answer(request, .approveAll).jwe, forRequest: request.id)
+        let outcome = await relyingParty.receive(
+            jwe: try world.answer(request, .approveAll).jwe,
+            forRequest: request.id
+        )
         #expect(outcome.receipt?.outcome == .presented)
     }
 }

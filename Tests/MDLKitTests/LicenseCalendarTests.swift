@@ -14,7 +14,9 @@ struct LicenseCalendarTests {
     /// `hour:minute` on `day` in Beijing (UTC+8), as an instant.
     static func beijing(_ day: String, _ hour: Int, _ minute: Int = 0) -> Date {
         let date = FullDate(rfc3339: day) ?? FullDate(daysSinceEpoch: 0)
-        return Date(timeIntervalSince1970: TimeInterval(date.daysSinceEpoch * 86_400 + (hour - 8) * 3_600 + minute * 60))
+        return Date(
+            timeIntervalSince1970: TimeInterval(date.daysSinceEpoch * 86_400 + (hour - 8) * 3_600 + minute * 60)
+        )
     }
 
     static func day(_ text: String) -> FullDate { FullDate(rfc3339: text) ?? FullDate(daysSinceEpoch: 0) }
@@ -24,16 +26,24 @@ struct LicenseCalendarTests {
 
     /// A CN licence with dates around 2 and 3 December 2026.
     static let licence = LicenseFacts(
-        birthDate: day("2008-12-03"), issueDate: day("2020-12-03"), expiryDate: day("2026-12-02"),
+        birthDate: day("2008-12-03"),
+        issueDate: day("2020-12-03"),
+        expiryDate: day("2026-12-02"),
         issuingCountry: "CN",
         drivingPrivileges: [
             DrivingPrivilege(vehicleCategoryCode: "C1", issueDate: day("2020-12-03"), expiryDate: day("2026-12-02")),
             DrivingPrivilege(vehicleCategoryCode: "C6", issueDate: day("2026-12-03")),
         ],
-        firstLicenseDate: day("2020-12-03"), probationEnd: day("2026-12-02"),
+        firstLicenseDate: day("2020-12-03"),
+        probationEnd: day("2026-12-02"),
         points: PointsRecord(
-            pointsInCycle: 2, cycleStart: day("2025-12-03"), cycleEnd: day("2026-12-02"), fullPointCyclesInLastThree: 0,
-            asOf: beijing("2026-12-01", 12)))
+            pointsInCycle: 2,
+            cycleStart: day("2025-12-03"),
+            cycleEnd: day("2026-12-02"),
+            fullPointCyclesInLastThree: 0,
+            asOf: beijing("2026-12-01", 12)
+        )
+    )
 
     @Test(arguments: earlyHours)
     func anInstantIsTheLicencesDayInBeijing(hour: Int) {
@@ -43,7 +53,10 @@ struct LicenseCalendarTests {
         // The same instant for an issuer the calendar does not name is UTC's day, the day before.
         #expect(LicenseCalendar.standard.day(of: instant, issuingCountry: "DE") == Self.day("2022-03-31"))
         #expect(LicenseCalendar.standard.day(of: instant, issuingCountry: nil) == Self.day("2022-03-31"))
-        #expect(LicenseCalendar.standard.day(of: Self.beijing("2022-03-31", 23, 59), issuingCountry: "CN") == Self.day("2022-03-31"))
+        #expect(
+            LicenseCalendar.standard.day(of: Self.beijing("2022-03-31", 23, 59), issuingCountry: "CN")
+                == Self.day("2022-03-31")
+        )
     }
 
     @Test func theZoneIsConfigurablePerIssuingAuthority() throws {
@@ -60,15 +73,23 @@ struct LicenseCalendarTests {
         #expect(calendar.day(of: instant, issuingCountry: "CN") == Self.day("2026-12-03"))
         #expect(calendar.day(of: instant, issuingCountry: "CN", issuingJurisdiction: "cn-65") == Self.day("2026-12-02"))
         #expect(
-            calendar.day(of: instant, issuingCountry: "CN", issuingJurisdiction: "CN-65", issuingAuthority: "Test Office")
-                == Self.day("2026-12-02"))
+            calendar.day(
+                of: instant,
+                issuingCountry: "CN",
+                issuingJurisdiction: "CN-65",
+                issuingAuthority: "Test Office"
+            )
+                == Self.day("2026-12-02")
+        )
         var facts = Self.licence
         facts.issuingJurisdiction = "CN-65"
         #expect(facts.day(of: instant, calendar: calendar) == Self.day("2026-12-02"))
         #expect(facts.day(of: instant) == Self.day("2026-12-03"))
         // Far instants give far days, not a trap.
         #expect(LicenseCalendar.standard.day(of: .distantFuture, issuingCountry: "CN").year >= 4000)
-        #expect(LicenseCalendar.standard.day(of: Date(timeIntervalSince1970: .infinity), issuingCountry: "CN").year == 9999)
+        #expect(
+            LicenseCalendar.standard.day(of: Date(timeIntervalSince1970: .infinity), issuingCountry: "CN").year == 9999
+        )
     }
 
     @Test(arguments: earlyHours)
@@ -81,8 +102,10 @@ struct LicenseCalendarTests {
         #expect(lastDay.has("validity.valid"))
         // Rental from the early hours of the 3rd: expired too.
         let rental = RentalPolicy(
-            vehicleClass: "C1", pickup: facts.day(of: Self.beijing("2026-12-03", hour)),
-            returnDate: facts.day(of: Self.beijing("2026-12-05", 12)))
+            vehicleClass: "C1",
+            pickup: facts.day(of: Self.beijing("2026-12-03", hour)),
+            returnDate: facts.day(of: Self.beijing("2026-12-05", 12))
+        )
         #expect(rental.decide(facts).has("validity.expired"))
     }
 
@@ -107,7 +130,10 @@ struct LicenseCalendarTests {
         #expect(facts.isInProbation(for: "C1", on: facts.day(of: Self.beijing("2026-12-03", hour))) == false)
         #expect(facts.isInProbation(for: "C1", on: facts.day(of: Self.beijing("2026-12-02", 23, 59))) == true)
         let check = ProbationCheck(
-            vehicleClass: "C1", on: facts.day(of: Self.beijing("2026-12-03", hour)), use: VehicleUse(towing: true))
+            vehicleClass: "C1",
+            on: facts.day(of: Self.beijing("2026-12-03", hour)),
+            use: VehicleUse(towing: true)
+        )
         #expect(check.decide(facts).has("probation.ended"))
     }
 
@@ -116,7 +142,9 @@ struct LicenseCalendarTests {
         let facts = Self.licence  // born 2008-12-03
         #expect(facts.age(on: facts.day(of: Self.beijing("2026-12-03", hour))) == 18)
         #expect(facts.age(on: facts.day(of: Self.beijing("2026-12-02", 23, 59))) == 17)
-        #expect(AgeCheck(range: 18...60, on: facts.day(of: Self.beijing("2026-12-03", hour))).decide(facts).outcome == .pass)
+        #expect(
+            AgeCheck(range: 18...60, on: facts.day(of: Self.beijing("2026-12-03", hour))).decide(facts).outcome == .pass
+        )
     }
 
     @Test(arguments: earlyHours)
@@ -131,7 +159,9 @@ struct LicenseCalendarTests {
     @Test(arguments: earlyHours)
     func theRegulationInForceChangesAtBeijingMidnight(hour: Int) throws {
         let tractor = LicenseFacts(
-            issuingCountry: "CN", drivingPrivileges: [DrivingPrivilege(vehicleCategoryCode: "A2")])
+            issuingCountry: "CN",
+            drivingPrivileges: [DrivingPrivilege(vehicleCategoryCode: "A2")]
+        )
         // Order 162 from 1 April 2022: A2 covers C6.
         let day = tractor.day(of: Self.beijing("2022-04-01", hour))
         let answer = try tractor.permits(vehicleClass: "C6", on: day)

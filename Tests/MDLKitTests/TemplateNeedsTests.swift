@@ -59,7 +59,11 @@ struct TemplateNeedsTests {
     @Test func theClassCheckNeedsTheIssuingCountry() {
         let needs = ClassCheck(vehicleClass: "C1", on: Self.day).elementsRead
         #expect(needs.contains(.iso("issuing_country")))
-        #expect(RentalPolicy(vehicleClass: "C1", pickup: Self.day, returnDate: Self.day).elementsRead.contains(.china("status_letters")))
+        #expect(
+            RentalPolicy(vehicleClass: "C1", pickup: Self.day, returnDate: Self.day).elementsRead.contains(
+                .china("status_letters")
+            )
+        )
         // A class with no age ceiling does not need the birth date; one with a ceiling does.
         #expect(!AgeCeilingCheck(vehicleClass: "C1", on: Self.day).elementsRead.contains(.iso("birth_date")))
         #expect(AgeCeilingCheck(vehicleClass: "B1", on: Self.day).elementsRead.contains(.iso("birth_date")))
@@ -85,7 +89,8 @@ struct TemplateNeedsTests {
                 let reduced = LicenseFacts(elements: only)
                 #expect(
                     policy.decide(reduced).reasons == policy.decide(full).reasons,
-                    "\(name) on \(persona.id) reads an element it does not declare")
+                    "\(name) on \(persona.id) reads an element it does not declare"
+                )
             }
         }
     }

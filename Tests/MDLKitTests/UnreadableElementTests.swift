@@ -17,7 +17,8 @@ struct UnreadableElementTests {
         let facts = LicenseFacts(elements: [
             MDLProfile.isoNameSpace: [
                 E.issuingCountry: "CN", E.familyName: .int(7), E.expiryDate: .int(20_261_202),
-                E.birthDate: .text("not a date"), E.portrait: .text("jpeg"), E.issueDate: .fullDate(Self.date("2020-01-01")),
+                E.birthDate: .text("not a date"), E.portrait: .text("jpeg"),
+                E.issueDate: .fullDate(Self.date("2020-01-01")),
             ],
             MDLProfile.chinaNameSpace: [
                 C.statusLetters: .text("A?"), C.points: .map(["in_cycle": .int(3)]), C.probationEnd: .null,
@@ -28,7 +29,8 @@ struct UnreadableElementTests {
                 "cn.gov.mps.edl.1/points", "cn.gov.mps.edl.1/probation_end", "cn.gov.mps.edl.1/status_letters",
                 "org.iso.18013.5.1/birth_date", "org.iso.18013.5.1/expiry_date", "org.iso.18013.5.1/family_name",
                 "org.iso.18013.5.1/portrait",
-            ])
+            ]
+        )
         #expect(facts.expiryDate == nil && facts.birthDate == nil && facts.familyName == nil && facts.points == nil)
         #expect(facts.statusLetters == nil && facts.probationEnd == nil && facts.portrait == nil)
         // Readable and absent elements are not named.

@@ -17,7 +17,9 @@ public struct LicenseElement: Sendable, Hashable, Comparable, CustomStringConver
     }
 
     /// An element of the ISO 18013-5 mDL namespace.
-    public static func iso(_ identifier: String) -> LicenseElement { LicenseElement(MDLProfile.isoNameSpace, identifier) }
+    public static func iso(_ identifier: String) -> LicenseElement {
+        LicenseElement(MDLProfile.isoNameSpace, identifier)
+    }
     /// An element of the Chinese profile namespace.
     public static func china(_ identifier: String) -> LicenseElement {
         LicenseElement(MDLProfile.chinaNameSpace, identifier)
@@ -49,8 +51,10 @@ extension DecisionReason {
     /// `element.unreadable`: a signed element the check reads was disclosed but could not be read; a person must look.
     static func unreadable(_ element: LicenseElement) -> DecisionReason {
         DecisionReason(
-            code: "element.unreadable", zh: "已签名的数据元素 \(element.identifier) 无法读取（类型或格式错误）",
+            code: "element.unreadable",
+            zh: "已签名的数据元素 \(element.identifier) 无法读取（类型或格式错误）",
             en: "The signed element \(element.identifier) was disclosed but could not be read (wrong type or format)",
-            severity: .refer)
+            severity: .refer
+        )
     }
 }

@@ -20,7 +20,11 @@ extension LicenseFacts {
         let authority = reader.read(MDLProfile.isoNameSpace, E.issuingAuthority) { $0.text }
         let day: @Sendable (Date) -> FullDate = {
             calendar.day(
-                of: $0, issuingCountry: country, issuingJurisdiction: jurisdiction, issuingAuthority: authority)
+                of: $0,
+                issuingCountry: country,
+                issuingJurisdiction: jurisdiction,
+                issuingAuthority: authority
+            )
         }
         func iso<T>(_ identifier: String, _ parse: (CBOR) -> T?) -> T? {
             reader.read(MDLProfile.isoNameSpace, identifier, parse)
@@ -106,8 +110,12 @@ extension LicenseFacts {
         let fullCycles = item["full_cycles_last_three"]
         guard fullCycles == nil || fullCycles?.int != nil else { return nil }
         return PointsRecord(
-            pointsInCycle: inCycle, cycleStart: start, cycleEnd: end,
-            fullPointCyclesInLastThree: fullCycles?.int ?? 0, asOf: asOf.date)
+            pointsInCycle: inCycle,
+            cycleStart: start,
+            cycleEnd: end,
+            fullPointCyclesInLastThree: fullCycles?.int ?? 0,
+            asOf: asOf.date
+        )
     }
 }
 

@@ -28,8 +28,10 @@ public struct LicenseCalendar: Sendable, Hashable {
 
     /// Creates a calendar; with no arguments every licence's day is UTC's.
     public init(
-        byAuthority: [String: TimeZone] = [:], byJurisdiction: [String: TimeZone] = [:],
-        byCountry: [String: TimeZone] = [:], fallback: TimeZone = LicenseCalendar.utc
+        byAuthority: [String: TimeZone] = [:],
+        byJurisdiction: [String: TimeZone] = [:],
+        byCountry: [String: TimeZone] = [:],
+        fallback: TimeZone = LicenseCalendar.utc
     ) {
         self.byAuthority = byAuthority
         self.byJurisdiction = byJurisdiction
@@ -52,13 +54,16 @@ public struct LicenseCalendar: Sendable, Hashable {
     /// The zone of a licence from this issuer: the most specific rule that names it (authority, then
     /// jurisdiction, then country), else ``fallback``.
     public func timeZone(
-        issuingCountry: String?, issuingJurisdiction: String? = nil, issuingAuthority: String? = nil
+        issuingCountry: String?,
+        issuingJurisdiction: String? = nil,
+        issuingAuthority: String? = nil
     ) -> TimeZone {
         if let authority = issuingAuthority?.trimmingCharacters(in: .whitespaces), let zone = byAuthority[authority] {
             return zone
         }
         if let jurisdiction = issuingJurisdiction?.trimmingCharacters(in: .whitespaces).uppercased(),
-            let zone = byJurisdiction[jurisdiction] ?? byJurisdiction.first(where: { $0.key.uppercased() == jurisdiction })?.value
+            let zone = byJurisdiction[jurisdiction]
+                ?? byJurisdiction.first(where: { $0.key.uppercased() == jurisdiction })?.value
         {
             return zone
         }
@@ -75,10 +80,16 @@ public struct LicenseCalendar: Sendable, Hashable {
     ///
     /// `2022-03-31T16:30:00Z` is 1 April 2022 for a CN licence (00:30 in Beijing), 31 March for an issuer in UTC.
     public func day(
-        of instant: Date, issuingCountry: String?, issuingJurisdiction: String? = nil, issuingAuthority: String? = nil
+        of instant: Date,
+        issuingCountry: String?,
+        issuingJurisdiction: String? = nil,
+        issuingAuthority: String? = nil
     ) -> FullDate {
         let zone = timeZone(
-            issuingCountry: issuingCountry, issuingJurisdiction: issuingJurisdiction, issuingAuthority: issuingAuthority)
+            issuingCountry: issuingCountry,
+            issuingJurisdiction: issuingJurisdiction,
+            issuingAuthority: issuingAuthority
+        )
         let local = instant.timeIntervalSince1970 + TimeInterval(zone.secondsFromGMT(for: instant))
         // Clamped so a nonsense instant (infinite, or beyond year 9999) gives a far day rather than a trap.
         let days = (local / 86_400).rounded(.down)
@@ -92,7 +103,10 @@ extension LicenseFacts {
     /// policies and checks as their day.
     public func day(of instant: Date, calendar: LicenseCalendar = .standard) -> FullDate {
         calendar.day(
-            of: instant, issuingCountry: issuingCountry, issuingJurisdiction: issuingJurisdiction,
-            issuingAuthority: issuingAuthority)
+            of: instant,
+            issuingCountry: issuingCountry,
+            issuingJurisdiction: issuingJurisdiction,
+            issuingAuthority: issuingAuthority
+        )
     }
 }
