@@ -20,7 +20,8 @@ struct ClassesCommand: AsyncParsableCommand {
     @Option(help: "The vehicle's class (e.g. C6).") var vehicle: String
     @Option(
         help: ArgumentHelp(
-            "The day asked about, YYYY-MM-DD (default: the day of --at, else today, UTC).", valueName: "date"))
+            "The day asked about, YYYY-MM-DD (default: the licence's day of --at, else of now: Beijing time for cn).",
+            valueName: "date"))
     var on: String?
     @Option(
         help:
@@ -47,13 +48,15 @@ struct ClassesCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let verificationTime = try verification.time()
-        let day = on.flatMap(FullDate.init(rfc3339:)) ?? ClassesCommand.utcDay(of: verificationTime ?? Date())
+        let instant = try verification.time() ?? Date()
+        let asked = on.flatMap(FullDate.init(rfc3339:))
         let report = ClassAnswerReport(json: json)
+        var day = asked ?? ClassesCommand.licenceDay(of: instant, scheme: (scheme ?? .cn).licenseScheme)
         do {
             let answer: ClassAnswer
             if let presentation {
                 let facts = try await verifiedFacts(presentation)
+                day = asked ?? facts.day(of: instant)
                 if let scheme {
                     answer = try ClassQuestion.answer(
                         privileges: facts.drivingPrivileges, vehicle: vehicle, on: day, scheme: scheme.licenseScheme)
@@ -86,9 +89,10 @@ struct ClassesCommand: AsyncParsableCommand {
         return facts
     }
 
-    /// The calendar day (UTC) of `date`.
-    static func utcDay(of date: Date) -> FullDate {
-        FullDate(daysSinceEpoch: Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))
+    /// The licence's day of `instant` for bare class codes: Beijing's day under the Chinese scheme (a CN
+    /// licence's calendar), the SDK's fallback (UTC) under ISO, where no issuer is named.
+    static func licenceDay(of instant: Date, scheme: LicenseScheme) -> FullDate {
+        LicenseCalendar.standard.day(of: instant, issuingCountry: scheme == .cn ? "CN" : nil)
     }
 }
 

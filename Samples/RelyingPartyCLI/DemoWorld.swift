@@ -13,7 +13,7 @@ struct DemoWorld {
     let personas: [Persona]
 
     static func start(now: Date = Date()) async throws -> DemoWorld {
-        let today = FullDate(daysSinceEpoch: Int((now.timeIntervalSince1970 / 86_400).rounded(.down)))
+        let today = Persona.today(at: now)
         let shanghai = try IssuingAuthority(region: .shanghai, now: now)
         let sichuan = try IssuingAuthority(region: .sichuan, keyAlgorithm: .p256, now: now)
         let personas = Persona.all(today: today, asOf: now)

@@ -16,7 +16,7 @@ enum SandboxIssuance {
     static func issue(
         personaID: String, deviceKey: COSEKey, state: inout SandboxState, authority: IssuingAuthority, now: Date
     ) throws -> (IssuedCredential, SandboxState.Licence) {
-        let today = ClassesCommand.utcDay(of: now)
+        let today = Persona.today(at: now)
         guard let persona = Persona.named(personaID, today: today, asOf: now) else {
             let known = Persona.all(today: today, asOf: now).map(\.id).joined(separator: ", ")
             throw InputError("no persona \"\(personaID.prefix(32))\"; known: \(known)")

@@ -37,7 +37,7 @@ struct WalletPresentCommand: AsyncParsableCommand {
 
     func run() async throws {
         let now = Date()
-        let today = FullDate(daysSinceEpoch: Int((now.timeIntervalSince1970 / 86_400).rounded(.down)))
+        let today = Persona.today(at: now)
         guard let holder = Persona.named(persona, today: today, asOf: now) else {
             let known = Persona.all(today: today, asOf: now).map(\.id).joined(separator: ", ")
             throw InputError("unknown persona \(persona); known: \(known)")

@@ -12,6 +12,9 @@ import MDLVerifier
 public enum JWE {
     /// The content-encryption algorithms supported, with their key lengths in bits.
     public static let contentEncryptions: [String: Int] = ["A128GCM": 128, "A192GCM": 192, "A256GCM": 256]
+    /// The content encryptions ``decrypt(_:with:allowedEncryptions:)`` accepts unless told otherwise, and so the
+    /// ones a request advertises in `encrypted_response_enc_values_supported`.
+    public static let defaultAllowedEncryptions: Set<String> = ["A128GCM", "A256GCM"]
 
     /// Encrypts `plaintext` to `recipient` (a P-256 or X25519 public JWK); its `kid` is copied into the header.
     public static func encrypt(
@@ -61,7 +64,7 @@ public enum JWE {
     /// - Throws: `joseMalformed` for a malformed token or an unsupported `alg`/`enc`; `jweDecryptionFailed` when
     ///   the tag does not verify (wrong key, tampered header or ciphertext).
     public static func decrypt(
-        _ compact: String, with key: JWEDecryptionKey, allowedEncryptions: Set<String> = ["A128GCM", "A256GCM"]
+        _ compact: String, with key: JWEDecryptionKey, allowedEncryptions: Set<String> = defaultAllowedEncryptions
     ) throws(MDLError) -> (header: JOSEHeader, plaintext: [UInt8]) {
         let parts = compact.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 5 else { throw MDLError(code: .joseMalformed, message: "a compact JWE has five segments") }

@@ -55,6 +55,10 @@ public struct LicenseFacts: Sendable, Hashable {
     /// ``VerifiedDocument/status``); facts built from elements alone are `.notChecked`, which every policy's
     /// ``CredentialStatusCheck`` turns into `refer`.
     public var status: DocumentStatus
+    /// Elements that were signed and disclosed but whose value could not be read (a wrong type, a malformed date):
+    /// their facts above are `nil` (or, for `driving_privileges`, lack the unreadable entries), which is not the
+    /// same as "not disclosed". Sorted; empty when everything read.
+    public var unreadableElements: [LicenseElement] = []
 
     /// Creates facts; everything defaults to absent.
     public init(
@@ -101,8 +105,9 @@ extension LicenseFacts: CustomStringConvertible, CustomDebugStringConvertible, C
             ("probationEnd", probationEnd != nil), ("points", points != nil), ("statusLetters", statusLetters != nil),
         ]
         let names = present.filter(\.1).map(\.0).joined(separator: ",")
+        let unreadable = unreadableElements.map(\.identifier).joined(separator: ",")
         return "LicenseFacts(issuingCountry: \(issuingCountry ?? "-"), privileges: \(drivingPrivileges.count), "
-            + "present: [\(names)], personal data redacted)"
+            + "present: [\(names)], unreadable: [\(unreadable)], personal data redacted)"
     }
 
     /// The same redacted summary as ``description``.

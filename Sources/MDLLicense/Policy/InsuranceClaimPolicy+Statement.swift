@@ -37,12 +37,10 @@ extension InsuranceClaimPolicy {
         }
     }
 
-    /// The licence's day of `instant`, read the way the licence facts read a tdate (the SDK's one instant-to-day
-    /// path; no conversion of its own here).
+    /// The day of `instant` for a CN licence (``LicenseCalendar/standard``, Beijing), until the facts are known:
+    /// ``evaluate(_:)`` judges on the licence's own day (`facts.day(of:)`).
     static func day(of instant: Date) -> FullDate {
-        // Unreachable fallback (a formatted tdate always reads back); 1970 would leave the licence not yet valid,
-        // which this policy refers.
-        LicenseFacts.date(.tdate(instant)) ?? FullDate(daysSinceEpoch: 0)
+        LicenseCalendar.standard.day(of: instant, issuingCountry: "CN")
     }
 
     static func sameSecond(_ first: Date, _ second: Date) -> Bool {
@@ -102,6 +100,8 @@ struct ReweightedCheck: LicenseCheck {
         self.failAs = failAs
         self.only = only
     }
+
+    var elementsRead: Set<LicenseElement> { check.elementsRead }
 
     func evaluate(_ facts: LicenseFacts) -> [DecisionReason] {
         check.evaluate(facts).map { reason in

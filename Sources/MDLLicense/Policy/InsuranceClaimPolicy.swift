@@ -90,8 +90,14 @@ public struct InsuranceClaimPolicy: LicenseCheck {
         }
     }
 
-    /// See ``LicenseCheck/evaluate(_:)``.
-    public func evaluate(_ facts: LicenseFacts) -> [DecisionReason] { policy.evaluate(facts) }
+    /// See ``LicenseCheck/evaluate(_:)``. With ``accidentAt``, the day-valued facts are judged on the licence's own
+    /// day of the accident (`facts.day(of:)`: Beijing's for a CN licence).
+    public func evaluate(_ facts: LicenseFacts) -> [DecisionReason] {
+        guard let accidentAt else { return policy.evaluate(facts) }
+        var judged = self
+        judged.accidentDate = facts.day(of: accidentAt)
+        return judged.policy.evaluate(facts)
+    }
 }
 
 /// A trailer needs the scheme's trailer class (C6 under CN, BE under ISO).

@@ -15,11 +15,23 @@
 public protocol LicenseCheck: Sendable {
     /// The reasons this rule gives for `facts`; an empty list says nothing either way.
     func evaluate(_ facts: LicenseFacts) -> [DecisionReason]
+
+    /// The elements this rule may read from the facts, as configured: a request for the use case must ask for
+    /// each (see `RequestTemplate`). MDLKit's checks and policies declare theirs; the default is none.
+    var elementsRead: Set<LicenseElement> { get }
 }
 
 extension LicenseCheck {
-    /// The decision of this check alone.
-    public func decide(_ facts: LicenseFacts) -> Decision { Decision(reasons: evaluate(facts)) }
+    /// None: a check of the relying party's own declares what it reads by implementing this.
+    public var elementsRead: Set<LicenseElement> { [] }
+
+    /// The decision of this check alone: its reasons, plus `element.unreadable` (refer) for each element it reads
+    /// that was disclosed but could not be read (``LicenseFacts/unreadableElements``), so such a licence never
+    /// passes as if the element had merely not been disclosed.
+    public func decide(_ facts: LicenseFacts) -> Decision {
+        let unreadable = facts.unreadableElements.filter(elementsRead.contains)
+        return Decision(reasons: evaluate(facts) + unreadable.map(DecisionReason.unreadable))
+    }
 }
 
 /// A policy made of checks, itself a check (policies nest).
@@ -35,6 +47,9 @@ public struct LicensePolicy: LicenseCheck {
 
     /// Every check's reasons, in order.
     public func evaluate(_ facts: LicenseFacts) -> [DecisionReason] { checks.flatMap { $0.evaluate(facts) } }
+
+    /// Every check's elements.
+    public var elementsRead: Set<LicenseElement> { checks.reduce(into: []) { $0.formUnion($1.elementsRead) } }
 }
 
 /// Builds a list of checks from statements.

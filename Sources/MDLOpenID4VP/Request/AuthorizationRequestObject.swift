@@ -74,8 +74,12 @@ public struct ClientMetadata: Sendable, Hashable, Codable {
     /// Per format, the algorithms accepted.
     public var vpFormatsSupported: [String: [String: [Int]]]?
 
-    /// Creates metadata.
-    public init(jwks: JWKSet, encryptedResponseEncValuesSupported: [String] = ["A128GCM", "A256GCM"], vpFormatsSupported: [String: [String: [Int]]]? = nil) {
+    /// Creates metadata. The default content encryptions are exactly those the relying party's decryption
+    /// accepts (``JWE/defaultAllowedEncryptions``).
+    public init(
+        jwks: JWKSet, encryptedResponseEncValuesSupported: [String] = JWE.defaultAllowedEncryptions.sorted(),
+        vpFormatsSupported: [String: [String: [Int]]]? = nil
+    ) {
         self.jwks = jwks
         self.encryptedResponseEncValuesSupported = encryptedResponseEncValuesSupported
         self.vpFormatsSupported = vpFormatsSupported

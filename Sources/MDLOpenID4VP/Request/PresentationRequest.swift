@@ -55,9 +55,12 @@ public struct PresentationRequest: Sendable {
     ///   - now: the issue time; expiry counts from it.
     ///   - lifetime: seconds until the request expires.
     ///   - encryptionKey: the response-decryption key, fresh per request (P-256 by default; X25519 works too).
+    ///   - acceptedAlgorithms: the COSE algorithms the verifier accepts (``VerifierConfiguration/allowedAlgorithms``);
+    ///     the request advertises its signature algorithms for issuer and device authentication, nothing else.
     public init(
         identity: RelyingPartyIdentity, template: RequestTemplate, baseURL: URL, now: Date, lifetime: TimeInterval = 300,
-        encryptionKey: JWEDecryptionKey = .generateP256()
+        encryptionKey: JWEDecryptionKey = .generateP256(),
+        acceptedAlgorithms: Set<COSEAlgorithm> = VerifierConfiguration.implementedSignatureAlgorithms
     ) throws(MDLError) {
         guard !template.elements.isEmpty else { throw MDLError(code: .requestInvalid, message: "a request needs at least one element") }
         let id = Base64URL.encode(SecureRandom.bytes(count: 16))
@@ -81,7 +84,7 @@ public struct PresentationRequest: Sendable {
             dcqlQuery: .mDL(id: queryID, elements: elements),
             clientMetadata: ClientMetadata(
                 jwks: JWKSet(keys: [encryptionKey.publicJWK(kid: id)]),
-                vpFormatsSupported: ["mso_mdoc": ["issuerauth_alg_values": [-7, -8, -9, -35, -36], "deviceauth_alg_values": [-7, -8, -9]]]),
+                vpFormatsSupported: ClientMetadata.mdocFormats(accepting: acceptedAlgorithms)),
             iat: Int64(now.timeIntervalSince1970), exp: Int64(expiresAt.timeIntervalSince1970), purpose: purpose)
         requestObject = try JWS.sign(
             payload: try JOSEJSON.encode(claims),

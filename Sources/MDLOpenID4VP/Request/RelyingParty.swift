@@ -83,7 +83,8 @@ public final class RelyingParty: Sendable {
             _ = try? await sweep()  // a failed sweep is retried next interval; it must not block new requests
         }
         let request = try PresentationRequest(
-            identity: identity, template: template, baseURL: baseURL, now: now, lifetime: lifetime, encryptionKey: encryptionKey)
+            identity: identity, template: template, baseURL: baseURL, now: now, lifetime: lifetime, encryptionKey: encryptionKey,
+            acceptedAlgorithms: verifier.configuration.allowedAlgorithms)
         try await storage.requests.insert(try SealedPresentationRequest(sealing: request, with: storage.sealer))
         return request
     }

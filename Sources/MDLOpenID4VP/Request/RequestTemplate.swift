@@ -3,7 +3,7 @@ import MDLVerifier
 /// A ready-made request for one use case: the purpose and the fewest elements it needs, each with its retention flag.
 ///
 /// ```swift
-/// let template = RequestTemplate.carRental            // names, portrait, classes, expiry, status letters; no address
+/// let template = RequestTemplate.carRental            // names, portrait, classes, dates, status, points; no address
 /// let narrower = template.restricted(to: [.iso("family_name"), .iso("driving_privileges")])
 /// ```
 public struct RequestTemplate: Sendable, Hashable {
@@ -18,39 +18,54 @@ public struct RequestTemplate: Sendable, Hashable {
         self.elements = elements
     }
 
-    /// Car rental: who (names, portrait for the face check at the counter), may they drive this car (classes,
-    /// expiry), is the licence clean (status letters). The rental contract keeps the names and the classes.
+    /// Car rental: who (names, portrait for the face check at the counter), may they drive this car (classes under
+    /// the issuing country's scheme, issue and expiry dates), is the licence clean (status letters, points), are
+    /// they on probation (probation end, first-licence date). The rental contract keeps the names and the classes.
+    /// Every element `RentalPolicy` reads is here (a test holds the two together).
     public static let carRental = RequestTemplate(purpose: .carRental, elements: [
         RequestedElement(.iso(MDLProfile.ISOElement.familyNameNational), intentToRetain: true),
         RequestedElement(.iso(MDLProfile.ISOElement.givenNameNational), intentToRetain: true),
         RequestedElement(.iso(MDLProfile.ISOElement.familyName), intentToRetain: true),
         RequestedElement(.iso(MDLProfile.ISOElement.givenName), intentToRetain: true),
         RequestedElement(.iso(MDLProfile.ISOElement.portrait)),
+        RequestedElement(.iso(MDLProfile.ISOElement.issuingCountry)),
         RequestedElement(.iso(MDLProfile.ISOElement.drivingPrivileges), intentToRetain: true),
+        RequestedElement(.iso(MDLProfile.ISOElement.issueDate)),
         RequestedElement(.iso(MDLProfile.ISOElement.expiryDate)),
+        RequestedElement(.china(MDLProfile.ChinaElement.firstLicenseDate)),
+        RequestedElement(.china(MDLProfile.ChinaElement.probationEnd)),
+        RequestedElement(.china(MDLProfile.ChinaElement.points)),
         RequestedElement(.china(MDLProfile.ChinaElement.statusLetters)),
     ])
 
     /// Insurance claim: the claim file keeps the licence number, names, classes and status as of the accident.
+    /// Every element `InsuranceClaimPolicy` reads is here (a test holds the two together).
     public static let insuranceClaim = RequestTemplate(purpose: .insuranceClaim, elements: [
         RequestedElement(.iso(MDLProfile.ISOElement.familyNameNational), intentToRetain: true),
         RequestedElement(.iso(MDLProfile.ISOElement.givenNameNational), intentToRetain: true),
         RequestedElement(.iso(MDLProfile.ISOElement.documentNumber), intentToRetain: true),
+        RequestedElement(.iso(MDLProfile.ISOElement.issuingCountry), intentToRetain: true),
         RequestedElement(.iso(MDLProfile.ISOElement.drivingPrivileges), intentToRetain: true),
         RequestedElement(.iso(MDLProfile.ISOElement.issueDate), intentToRetain: true),
         RequestedElement(.iso(MDLProfile.ISOElement.expiryDate), intentToRetain: true),
+        RequestedElement(.china(MDLProfile.ChinaElement.firstLicenseDate), intentToRetain: true),
         RequestedElement(.china(MDLProfile.ChinaElement.probationEnd), intentToRetain: true),
+        RequestedElement(.china(MDLProfile.ChinaElement.points), intentToRetain: true),
         RequestedElement(.china(MDLProfile.ChinaElement.statusLetters), intentToRetain: true),
     ])
 
-    /// Driving job: classes held ≥ 3 years (first-licence date, privileges), points history, age bounds, status.
+    /// Driving job: classes held ≥ 3 years (first-licence date, privileges), points history, age bounds, status,
+    /// probation. Every element `DrivingJobPolicy`'s presets read is here (a test holds the two together).
     public static let drivingJob = RequestTemplate(purpose: .drivingJob, elements: [
         RequestedElement(.iso(MDLProfile.ISOElement.familyNameNational), intentToRetain: true),
         RequestedElement(.iso(MDLProfile.ISOElement.givenNameNational), intentToRetain: true),
         RequestedElement(.iso(MDLProfile.ISOElement.birthDate)),
+        RequestedElement(.iso(MDLProfile.ISOElement.issuingCountry)),
         RequestedElement(.iso(MDLProfile.ISOElement.drivingPrivileges), intentToRetain: true),
+        RequestedElement(.iso(MDLProfile.ISOElement.issueDate)),
         RequestedElement(.iso(MDLProfile.ISOElement.expiryDate)),
         RequestedElement(.china(MDLProfile.ChinaElement.firstLicenseDate)),
+        RequestedElement(.china(MDLProfile.ChinaElement.probationEnd)),
         RequestedElement(.china(MDLProfile.ChinaElement.points)),
         RequestedElement(.china(MDLProfile.ChinaElement.statusLetters)),
     ])

@@ -222,7 +222,11 @@ public final class StatusService: Sendable {
         let china = record.elements[MDLProfile.chinaNameSpace] ?? [:]
         let letters = (china[MDLProfile.ChinaElement.statusLetters]?.text).flatMap { try? LicenseStatusLetters(parsing: $0) }
         let points = china[MDLProfile.ChinaElement.points]
-        let today = FullDate(daysSinceEpoch: Int((now.timeIntervalSince1970 / 86_400).rounded(.down)))
+        let iso = record.elements[MDLProfile.isoNameSpace] ?? [:]
+        let today = LicenseCalendar.standard.day(
+            of: now, issuingCountry: iso[MDLProfile.ISOElement.issuingCountry]?.text,
+            issuingJurisdiction: iso[MDLProfile.ISOElement.issuingJurisdiction]?.text,
+            issuingAuthority: iso[MDLProfile.ISOElement.issuingAuthority]?.text)
         func date(_ key: String) -> FullDate? {
             guard case .tagged(1004, let inner)? = points?[key] else { return nil }
             return inner.text.flatMap { FullDate(rfc3339: $0) }

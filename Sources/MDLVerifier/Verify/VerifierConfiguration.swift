@@ -19,6 +19,11 @@ public struct VerifierConfiguration: Sendable {
     /// How status references are checked (pipeline step 7); ``StatusCheckPolicy/required`` by default.
     public var status: StatusCheckPolicy
 
+    /// Every COSE signature algorithm MDLKit verifies (EdDSA with Ed25519, ES256, ES384, ES512): the default of
+    /// ``allowedAlgorithms``. A request never advertises an algorithm outside it.
+    public static let implementedSignatureAlgorithms: Set<COSEAlgorithm> = Set(
+        COSEAlgorithm.allCases.filter(\.isSignature))
+
     /// Creates a configuration.
     ///
     /// - Parameters:
@@ -32,7 +37,7 @@ public struct VerifierConfiguration: Sendable {
     ///     `statusUnavailable` until a checker is configured or the check is explicitly skipped.
     public init(
         trustAnchors: [TrustAnchor], policy: VerificationPolicy = .strict,
-        allowedAlgorithms: Set<COSEAlgorithm> = [.edDSA, .es256, .es384, .es512], clockSkew: TimeInterval = 300,
+        allowedAlgorithms: Set<COSEAlgorithm> = implementedSignatureAlgorithms, clockSkew: TimeInterval = 300,
         decoderOptions: CBORDecoder.Options = .init(), clock: @escaping @Sendable () -> Date = { Date() },
         status: StatusCheckPolicy = .required
     ) {
