@@ -158,3 +158,24 @@ struct DigitalCredentialsFlowTests {
         #expect(await rp.receive(digitalCredential: try dc.answer(request), forRequest: request.id, origin: DigitalCredentialsWorld.origin).isHolderAuthenticated)
     }
 }
+
+/// The browser flow as plain HTTP replies, for any web framework (the web sample builds on them).
+struct DigitalCredentialsEndpointTests {
+    @Test func pageGetsTheArgumentAndPostsTheCredential() async throws {
+        let dc = try DigitalCredentialsWorld()
+        let endpoints = RelyingPartyEndpoints(relyingParty: try dc.relyingParty())
+        let (refused, none) = await endpoints.digitalCredentialsRequest(.carRental, protocol: .isoMdoc, origin: DigitalCredentialsWorld.otherOrigin)
+        #expect(refused.status == 403 && none == nil)
+        let (reply, made) = await endpoints.digitalCredentialsRequest(.carRental, protocol: .isoMdoc, origin: DigitalCredentialsWorld.origin)
+        let request = try #require(made)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(reply.body)) as? [String: Any])
+        #expect(reply.status == 200 && object["id"] as? String == request.id && object["request"] is [String: Any])
+        let credential = try dc.answer(request)
+        let (bad, _) = await endpoints.digitalCredentialResponse(body: credential, forRequest: request.id, origin: DigitalCredentialsWorld.otherOrigin)
+        #expect(bad.status == 400 && String(decoding: bad.body, as: UTF8.self).contains("originNotAllowed"))
+        let (unknown, _) = await endpoints.digitalCredentialResponse(body: credential, forRequest: "nope", origin: DigitalCredentialsWorld.origin)
+        #expect(unknown.status == 404)
+        let (ok, received) = await endpoints.digitalCredentialResponse(body: credential, forRequest: request.id, origin: DigitalCredentialsWorld.origin)
+        #expect(ok.status == 200 && received.isHolderAuthenticated)
+    }
+}
