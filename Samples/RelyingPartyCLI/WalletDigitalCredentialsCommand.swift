@@ -33,7 +33,7 @@ struct WalletDigitalCredentialsCommand: AsyncParsableCommand {
         let wallet = try WellKnownSandbox.wallet(persona: holder, now: now)
         let verifier = RequestVerifier(registrarRoots: [try WellKnownSandbox.registrar(now: now).authority.certificate])
         do {
-            let request = try verifier.verifyDigitalCredentials(Array(line.utf8), origin: origin, at: now)
+            let request = try await verifier.verifyDigitalCredentials(Array(line.utf8), origin: origin, at: now)
             print(try wallet.answer(request, decision: decision).json())
         } catch let error as MDLError {
             FileHandle.standardError.write(Data("request refused: \(error.code.rawValue) — \(error.message)\n".utf8))

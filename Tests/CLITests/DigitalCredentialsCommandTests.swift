@@ -25,14 +25,23 @@ struct DigitalCredentialsCommandTests {
     }
 
     @Test func answerBoundToAnotherOriginIsRefused() throws {
-        let session = try DigitalCredentialsProcess(["--use-case", "rental", "--dc-api", "org-iso-mdoc", "--origin", Self.origin, "--json", "--timeout", "60"])
+        let session = try DigitalCredentialsProcess(["--use-case", "rental", "--dc-api", "openid4vp-v1-unsigned", "--origin", Self.origin, "--json", "--timeout", "60"])
         defer { session.stop() }
         let (firstText, _) = try session.firstLine()
         let wallet = try CLIRun.run(["wallet", "dc-api", "--origin", "https://phish.example"], input: firstText + "\n")
         try session.send(wallet.stdout)
         #expect(try session.wait(seconds: 60) == 1)
         let result = try #require(try session.lines().last)
-        #expect((result["error"] as? [String: Any])?["code"] as? String == "hpkeDecryptionFailed")
+        #expect((result["error"] as? [String: Any])?["code"] as? String == "deviceSignatureInvalid")
+    }
+
+    @Test func walletRefusesAnAnnexCRequestRelayedFromAnotherOrigin() throws {
+        let session = try DigitalCredentialsProcess(["--use-case", "rental", "--dc-api", "org-iso-mdoc", "--origin", Self.origin, "--json", "--timeout", "60"])
+        defer { session.stop() }
+        let (firstText, _) = try session.firstLine()
+        let wallet = try CLIRun.run(["wallet", "dc-api", "--origin", "https://phish.example"], input: firstText + "\n")
+        #expect(wallet.status == 1)
+        #expect(wallet.stderr.contains("readerSignatureInvalid"))
     }
 
     @Test func junkLineIsARefusalAndEndOfInputIsUsage() throws {

@@ -23,9 +23,26 @@ struct DigitalCredentialsWorld {
     }
 
     /// The wallet checks the request for `origin` (what the browser reports) and answers; the credential JSON.
-    func answer(_ request: PresentationRequest, origin: String = DigitalCredentialsWorld.origin, decision: ConsentDecision = .approveAll) throws -> [UInt8] {
-        let received = try world.walletVerifier.verifyDigitalCredentials(Array(try #require(request.navigatorArgument).utf8), origin: origin, at: SandboxFixture.now)
+    func answer(_ request: PresentationRequest, origin: String = DigitalCredentialsWorld.origin, decision: ConsentDecision = .approveAll) async throws -> [UInt8] {
+        let received = try await world.walletVerifier.verifyDigitalCredentials(Array(try #require(request.navigatorArgument).utf8), origin: origin, at: SandboxFixture.now)
         return Array(try world.sandbox.wallet.answer(received, decision: decision).json().utf8)
+    }
+
+    /// The request as a relaying page would pass it on: the Annex C DeviceRequest without its readerAuth.
+    static func withoutReaderAuth(_ request: PresentationRequest) throws -> PresentationRequest {
+        let binding = try #require(request.digitalCredentials)
+        let data = try #require(try JSONSerialization.jsonObject(with: Data(binding.requestData.utf8)) as? [String: String])
+        let deviceRequestText = try #require(data["deviceRequest"])
+        let deviceRequest = try AnnexCDeviceRequest(bytes: try #require(Base64URL.decode(deviceRequestText)))
+        let bare = try AnnexCDeviceRequest(elements: deviceRequest.elements)
+        var stripped = data
+        stripped["deviceRequest"] = Base64URL.encode(bare.encoded)
+        let json = String(decoding: try JSONSerialization.data(withJSONObject: stripped, options: [.sortedKeys]), as: UTF8.self)
+        var file = try #require(try JSONSerialization.jsonObject(with: Data(try request.fileContents())) as? [String: Any])
+        var stored = try #require(file["digitalCredentials"] as? [String: Any])
+        stored["requestData"] = json
+        file["digitalCredentials"] = stored
+        return try PresentationRequest(fileContents: Array(try JSONSerialization.data(withJSONObject: file)))
     }
 
     /// The credential with one byte of its ciphertext changed.

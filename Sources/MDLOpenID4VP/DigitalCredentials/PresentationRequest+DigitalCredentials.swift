@@ -11,7 +11,8 @@ extension PresentationRequest {
     /// - `openid4vp-v1-signed`: a request object signed like the cross-device one (`typ: oauth-authz-req+jwt`, `x5c`,
     ///   the identity's client_id) with `expected_origins: [origin]`; `data` is `{"request": "<JWS>"}`.
     /// - `openid4vp-v1-unsigned`: `data` is the request parameters themselves, without client_id.
-    /// - `org-iso-mdoc`: `data` is `{"deviceRequest": …, "encryptionInfo": …}` (ISO/IEC 18013-7 Annex C).
+    /// - `org-iso-mdoc`: `data` is `{"deviceRequest": …, "encryptionInfo": …}` (ISO/IEC 18013-7 Annex C); the
+    ///   DocRequest carries `readerAuth` signed with the identity's key over the `dcapi` transcript.
     ///
     /// - Parameters:
     ///   - identity: the relying party (it signs `openid4vp-v1-signed` requests; its names go into receipts).
@@ -51,7 +52,8 @@ extension PresentationRequest {
         switch exchangeProtocol {
         case .isoMdoc:
             let info = AnnexCEncryptionInfo(nonce: nonceBytes, recipientPublicKey: encryptionKey.publicKey)
-            let deviceRequest = AnnexCDeviceRequest(elements: template.elements)
+            let transcript = SessionTranscript.isoDigitalCredentialsAPI(encryptionInfoBase64URL: info.base64URL, origin: origin.serialized)
+            let deviceRequest = try AnnexCDeviceRequest(elements: template.elements, reader: identity, sessionTranscript: transcript)
             encryptionInfo = info.base64URL
             data = try Self.json(["deviceRequest": Base64URL.encode(deviceRequest.encoded), "encryptionInfo": info.base64URL])
             requestObject = data

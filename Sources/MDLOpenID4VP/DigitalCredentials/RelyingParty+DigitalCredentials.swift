@@ -19,8 +19,10 @@ extension RelyingParty {
         guard allowedOrigins.contains(origin) else {
             throw MDLError(code: .originNotAllowed, message: "the origin is not one of this relying party's pages")
         }
+        let now = clock()
+        await sweepIfDue(at: now)
         let request = try PresentationRequest(
-            digitalCredentialsFor: identity, template: template, protocol: exchangeProtocol, origin: try WebOrigin(origin), now: clock(),
+            digitalCredentialsFor: identity, template: template, protocol: exchangeProtocol, origin: try WebOrigin(origin), now: now,
             lifetime: lifetime, responseMode: responseMode)
         try await storage.requests.insert(try SealedPresentationRequest(sealing: request, with: storage.sealer))
         return request

@@ -79,6 +79,15 @@ public final class RelyingParty: Sendable {
         _ template: RequestTemplate, baseURL: URL, lifetime: TimeInterval = 300, encryptionKey: JWEDecryptionKey = .generateP256()
     ) async throws(MDLError) -> PresentationRequest {
         let now = clock()
+        await sweepIfDue(at: now)
+        let request = try PresentationRequest(
+            identity: identity, template: template, baseURL: baseURL, now: now, lifetime: lifetime, encryptionKey: encryptionKey)
+        try await storage.requests.insert(try SealedPresentationRequest(sealing: request, with: storage.sealer))
+        return request
+    }
+
+    /// Sweeps expired rows when ``sweepInterval`` has passed since the last sweep (cross-device and browser requests).
+    func sweepIfDue(at now: Date) async {
         let due = lastSweep.withLock { last -> Bool in
             guard last.map({ now.timeIntervalSince($0) >= Self.sweepInterval }) ?? true else { return false }
             last = now
@@ -87,10 +96,6 @@ public final class RelyingParty: Sendable {
         if due {
             _ = try? await sweep()  // a failed sweep is retried next interval; it must not block new requests
         }
-        let request = try PresentationRequest(
-            identity: identity, template: template, baseURL: baseURL, now: now, lifetime: lifetime, encryptionKey: encryptionKey)
-        try await storage.requests.insert(try SealedPresentationRequest(sealing: request, with: storage.sealer))
-        return request
     }
 
     /// Opens a request made earlier (e.g. read back from a file after a restart); a request already open is left as is.

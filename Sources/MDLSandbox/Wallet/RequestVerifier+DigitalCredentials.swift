@@ -11,8 +11,11 @@ extension RequestVerifier {
     ///   `expected_origins` containing `origin` exactly (`originNotAllowed`), expiry, and the registration (when
     ///   there is one) covering the purpose and elements (`requestBeyondRegistration`).
     /// - Unsigned OpenID4VP: the relying party is `origin:<origin>`; `client_id` and `expected_origins` are ignored.
-    /// - Annex C: the DeviceRequest and EncryptionInfo; the transcript hashes the EncryptionInfo text as sent.
-    public func verifyDigitalCredentials(_ argument: [UInt8], origin: String, at time: Date) throws(MDLError) -> ReceivedDigitalCredentialsRequest {
+    /// - Annex C: the DeviceRequest and EncryptionInfo; the transcript hashes the EncryptionInfo text as sent. A
+    ///   `readerAuth` is verified (chain to a trusted root with the mdoc-reader EKU, signature over this transcript:
+    ///   `certificateUntrusted`, `readerSignatureInvalid`) and names the relying party; without one the relying
+    ///   party is only its origin.
+    public func verifyDigitalCredentials(_ argument: [UInt8], origin: String, at time: Date) async throws(MDLError) -> ReceivedDigitalCredentialsRequest {
         let (exchangeProtocol, data) = try Self.firstSupportedRequest(in: argument)
         switch exchangeProtocol {
         case .isoMdoc:
@@ -22,10 +25,15 @@ extension RequestVerifier {
             let deviceRequest = try AnnexCDeviceRequest(bytes: deviceRequestBytes)
             guard deviceRequest.docType == MDLProfile.docType else { throw MDLError(code: .requestInvalid, message: "the sandbox wallet holds an mDL only") }
             let info = try AnnexCEncryptionInfo(base64URL: encryptionInfoText)
+            let transcript = SessionTranscript.isoDigitalCredentialsAPI(encryptionInfoBase64URL: encryptionInfoText, origin: origin)
+            var registration: RelyingPartyRegistration?
+            if let docRequest = deviceRequest.docRequest, docRequest["readerAuth"] != nil {
+                let reader = try await ReaderAuthentication(readerRoots: registrarRoots).verify(docRequest: docRequest, sessionTranscript: transcript, at: time)
+                registration = try self.registration(of: reader.certificate, verifierInfo: nil, at: time)
+            }
             return ReceivedDigitalCredentialsRequest(
-                exchangeProtocol: exchangeProtocol, origin: origin, clientID: "origin:" + origin, registration: nil, purpose: nil,
-                requested: deviceRequest.elements, queryID: nil, recipient: .hpke(info.recipientPublicKey),
-                sessionTranscript: .isoDigitalCredentialsAPI(encryptionInfoBase64URL: encryptionInfoText, origin: origin))
+                exchangeProtocol: exchangeProtocol, origin: origin, clientID: "origin:" + origin, registration: registration, purpose: nil,
+                requested: deviceRequest.elements, queryID: nil, recipient: .hpke(info.recipientPublicKey), sessionTranscript: transcript)
         case .openID4VPSigned:
             guard let compact = data["request"] as? String else { throw MDLError(code: .requestInvalid, message: "a signed request carries data.request") }
             let jws = try JWS(compact: compact)
