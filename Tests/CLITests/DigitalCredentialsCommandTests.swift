@@ -44,6 +44,14 @@ struct DigitalCredentialsCommandTests {
         #expect(wallet.stderr.contains("readerSignatureInvalid"))
     }
 
+    @Test func noCredentialByTheTimeoutIsRequestExpired() throws {
+        let session = try DigitalCredentialsProcess(["--use-case", "rental", "--dc-api", "org-iso-mdoc", "--origin", Self.origin, "--json", "--timeout", "1"])
+        defer { session.stop() }
+        _ = try session.firstLine()
+        #expect(try session.wait(seconds: 30) == 1)
+        #expect(((try session.lines().last)?["error"] as? [String: Any])?["code"] as? String == "requestExpired")
+    }
+
     @Test func junkLineIsARefusalAndEndOfInputIsUsage() throws {
         let junk = try DigitalCredentialsProcess(["--use-case", "rental", "--dc-api", "openid4vp-v1-signed", "--origin", Self.origin, "--json"])
         defer { junk.stop() }
