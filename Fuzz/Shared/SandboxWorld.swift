@@ -7,7 +7,7 @@ import MDLKit
 import MDLSandbox
 
 struct SandboxWorld: Sendable {
-    static let baseURL = URL(string: "https://rp.sandbox.mdlkit.cn/oid4vp")!
+    static let baseURL = URL(string: "http://127.0.0.1/oid4vp")!  // sandbox identities may use loopback endpoints only
 
     let authority: IssuingAuthority
     let wallet: HolderWallet

@@ -19,7 +19,16 @@ struct RequestCommand: AsyncParsableCommand {
             the others (undecryptable junk, a decline, a malformed or foreign presentation: anyone holding the \
             public request object can send them) are printed but leave the request open. A second response with \
             the same nonce is refused (replay); a missing response by --timeout is requestExpired.
-            With --use-case insurance-claim, --accident-at RFC3339 also judges the claim as of the accident: the             holder's presentation is forwarded to the issuer's status service as consent for one point statement at             that instant, and each verified line gains a "claim" member (the facts at the accident beside today's,             and the InsuranceClaimPolicy decision; without a statement the claim is referred). The claim's outcome             does not change the exit status.
+            With --use-case insurance-claim, --accident-at RFC3339 also judges the claim as of the accident: the \
+            holder's presentation is forwarded to the issuer's status service as consent for one point statement at \
+            that instant, and each verified line gains a "claim" member (the facts at the accident beside today's, \
+            and the InsuranceClaimPolicy decision; without a statement the claim is referred). The claim's outcome \
+            does not change the exit status.
+            With --dc-api PROTOCOL --origin ORIGIN (no --listen) it makes a W3C Digital Credentials API request \
+            instead: it prints {"digital": {"requests": [{"protocol", "data"}]}, "state"}, the argument a page at \
+            ORIGIN passes to navigator.credentials.get, then reads one line on standard input, the credential the \
+            browser hands back ({"protocol", "data": {"response"}}), and prints its verification with "state". \
+            PROTOCOL: openid4vp-v1-signed, openid4vp-v1-unsigned or org-iso-mdoc. End of input before a line: exit 2.
             Exit status: 0 every counted response verified, 1 otherwise, 2 usage error.
             """)
 
@@ -36,7 +45,9 @@ struct RequestCommand: AsyncParsableCommand {
 
     @Option(help: "rental, insurance-claim or driving-job.") var useCase: UseCase
     @Option(help: "Ask only for these elements (NS/ID, comma-separated) instead of the use case's template.") var elements: String?
-    @Option(help: "HOST:PORT to serve request_uri and response_uri on (port 0 picks one).") var listen: String
+    @Option(help: "HOST:PORT to serve request_uri and response_uri on (port 0 picks one).") var listen: String?
+    @Option(name: .customLong("dc-api"), help: "Make a Digital Credentials API request in this protocol instead.") var dcAPI: String?
+    @Option(help: "With --dc-api: the origin of the page that passes the request to the browser.") var origin: String?
     @Option(help: "A trusted IACA certificate (PEM); repeat for several. Default: the sandbox issuer.") var trustAnchor: [String] = []
     @Option(help: "How many holder-authenticated responses to take before exiting.") var responses = 1
     @Option(help: "Seconds to wait for the responses; also the request's lifetime.") var timeout = 300
@@ -51,11 +62,21 @@ struct RequestCommand: AsyncParsableCommand {
         }
         _ = try accidentClaim()
         guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 second") }
+        if dcAPI != nil || origin != nil {
+            _ = try digitalCredentialsOptions()
+            _ = try requestedElements()
+            return
+        }
         _ = try hostAndPort()
         _ = try requestedElements()
     }
 
     func run() async throws {
+        if dcAPI != nil {
+            let (exchangeProtocol, origin) = try digitalCredentialsOptions()
+            try await runDigitalCredentials(exchangeProtocol, origin: origin)
+            return
+        }
         let (host, port) = try hostAndPort()
         let now = Date()
         let registered = try WellKnownSandbox.relyingParty(for: useCase.purpose, now: now)
@@ -123,6 +144,7 @@ struct RequestCommand: AsyncParsableCommand {
     }
 
     private func hostAndPort() throws -> (String, Int) {
+        guard let listen else { throw ValidationError("give --listen HOST:PORT (or --dc-api PROTOCOL --origin ORIGIN)") }
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (0...65_535).contains(port) else {
             throw ValidationError("--listen must be HOST:PORT")
         }
@@ -139,7 +161,7 @@ struct RequestCommand: AsyncParsableCommand {
         return AccidentClaim(accidentAt: instant.date, vehicleClass: vehicleClass)
     }
 
-    private func requestedElements() throws -> [ElementReference]? {
+    func requestedElements() throws -> [ElementReference]? {
         guard let elements else { return nil }
         return try elements.split(separator: ",").map { text in
             guard let element = ElementReference(parsing: String(text).trimmingCharacters(in: .whitespaces)) else {

@@ -9,7 +9,7 @@ struct WalletCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wallet",
         abstract: "The sandbox holder's wallet (for demos and tests).",
-        subcommands: [WalletPresentCommand.self])
+        subcommands: [WalletPresentCommand.self, WalletDigitalCredentialsCommand.self])
 }
 
 /// `mdl-rp wallet present REQUEST_URI_OR_FILE`: fetch, verify, ask the holder, answer.

@@ -27,7 +27,7 @@ public enum JWSSigningKey: Sendable {
     }
 
     /// Signs `message`: ECDSA as `r ‖ s` (64 bytes), EdDSA as 64 bytes.
-    func signature(for message: [UInt8]) throws(MDLError) -> [UInt8] {
+    package func signature(for message: [UInt8]) throws(MDLError) -> [UInt8] {
         do {
             switch self {
             case .es256(let key): return Array(try key.signature(for: message).rawRepresentation)

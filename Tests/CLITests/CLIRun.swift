@@ -21,7 +21,7 @@ struct CLIRun {
     static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
 
     /// Runs `mdl-rp arguments…` with colours off and output captured in temporary files.
-    static func run(_ arguments: [String], timeout: TimeInterval = 120) throws -> CLIRun {
+    static func run(_ arguments: [String], timeout: TimeInterval = 120, input: String? = nil) throws -> CLIRun {
         guard binaryExists else {
             throw CLITestError("\(binary.path) is missing: run `swift build` (or `swift build --build-tests`) first")
         }
@@ -38,7 +38,11 @@ struct CLIRun {
         process.environment = environment
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
+        if let input {
+            process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: try scratch.write(input, to: "stdin")))
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         try process.run()
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning {

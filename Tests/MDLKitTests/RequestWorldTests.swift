@@ -8,7 +8,7 @@ import X509
 /// A sandbox for request tests: an issuer and a holder's wallet (``SandboxFixture``), a registrar with three
 /// registered relying parties, and a fixed clock.
 struct RequestWorld {
-    static let baseURL = URL(string: "https://rp.sandbox.mdlkit.cn/oid4vp")!
+    static let baseURL = URL(string: "http://127.0.0.1/oid4vp")!  // sandbox identities may use loopback endpoints only
     let sandbox: SandboxFixture
     let registrar: Registrar
     let rental: RegisteredRelyingParty
@@ -59,7 +59,7 @@ struct RequestWorldTests {
     @Test func identityLoadsFromPEM() throws {
         let world = try RequestWorld()
         let identity = try RelyingPartyIdentity(chainPEM: try world.rental.certificatePEM(), keyPEM: world.rental.signingKey.jwsSigningKey.pemRepresentation)
-        #expect(identity.registration.nameEN == "Sandbox Car Rental Ltd.")
+        #expect(identity.registration?.nameEN == "Sandbox Car Rental Ltd.")
         let edIdentity = try RelyingPartyIdentity(chainPEM: try world.insurer.certificatePEM(), keyPEM: world.insurer.signingKey.jwsSigningKey.pemRepresentation)
         #expect(edIdentity.signingKey.algorithm == "EdDSA")
         #expect(throws: MDLError(code: .relyingPartyUntrusted)) {

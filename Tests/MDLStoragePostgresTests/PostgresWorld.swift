@@ -15,7 +15,7 @@ struct PostgresWorld {
     static let url = ProcessInfo.processInfo.environment["MDLKIT_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
     static let now = Date(timeIntervalSince1970: 1_764_000_000)  // 2025-11-24T16:00:00Z
     /// The address a load balancer would give the relying party: the wallet's requests are routed to instances.
-    static let publicBaseURL = URL(string: "http://rp.sandbox.mdlkit.cn")!
+    static let publicBaseURL = URL(string: "http://127.0.0.1")!  // sandbox identities may use loopback endpoints only
 
     let authority: IssuingAuthority
     let wallet: HolderWallet

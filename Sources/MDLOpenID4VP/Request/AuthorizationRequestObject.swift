@@ -33,6 +33,8 @@ public struct AuthorizationRequestObject: Sendable, Hashable, Codable {
     public var exp: Int64?
     /// The registered purpose (MDLKit extension).
     public var purpose: PresentationPurpose?
+    /// Attestations about the relying party (`verifier_info`), e.g. its registration.
+    public var verifierInfo: [VerifierInfo]?
 
     /// Creates request claims.
     public init(
@@ -62,6 +64,7 @@ public struct AuthorizationRequestObject: Sendable, Hashable, Codable {
         case responseURI = "response_uri"
         case dcqlQuery = "dcql_query"
         case clientMetadata = "client_metadata"
+        case verifierInfo = "verifier_info"
     }
 }
 

@@ -42,6 +42,9 @@ public struct PresentationRequest: Sendable {
     public let relyingPartyNameZH: String
     /// The relying party's registered English name.
     public let relyingPartyNameEN: String
+    /// For a request made for the Digital Credentials API: its protocol, origin and what was passed to the browser;
+    /// `nil` for a cross-device (`openid4vp://`) request.
+    public let digitalCredentials: DigitalCredentialsBinding?
 
     /// The media type of a request object.
     public static let requestObjectType = "oauth-authz-req+jwt"
@@ -63,6 +66,7 @@ public struct PresentationRequest: Sendable {
         acceptedAlgorithms: Set<COSEAlgorithm> = VerifierConfiguration.implementedSignatureAlgorithms
     ) throws(MDLError) {
         guard !template.elements.isEmpty else { throw MDLError(code: .requestInvalid, message: "a request needs at least one element") }
+        try identity.checkEndpoint(baseURL)
         let id = Base64URL.encode(SecureRandom.bytes(count: 16))
         let base = baseURL.absoluteString.hasSuffix("/") ? String(baseURL.absoluteString.dropLast()) : baseURL.absoluteString
         self.id = id
@@ -77,15 +81,17 @@ public struct PresentationRequest: Sendable {
         issuedAt = now
         expiresAt = now.addingTimeInterval(lifetime)
         self.encryptionKey = encryptionKey
-        relyingPartyNameZH = identity.registration.nameZH
-        relyingPartyNameEN = identity.registration.nameEN
-        let claims = AuthorizationRequestObject(
+        relyingPartyNameZH = identity.displayNameZH
+        relyingPartyNameEN = identity.displayNameEN
+        digitalCredentials = nil
+        var claims = AuthorizationRequestObject(
             clientID: clientID, responseURI: responseURI, nonce: nonce, state: state,
             dcqlQuery: .mDL(id: queryID, elements: elements),
             clientMetadata: ClientMetadata(
                 jwks: JWKSet(keys: [encryptionKey.publicJWK(kid: id)]),
                 vpFormatsSupported: ClientMetadata.mdocFormats(accepting: acceptedAlgorithms)),
             iat: Int64(now.timeIntervalSince1970), exp: Int64(expiresAt.timeIntervalSince1970), purpose: purpose)
+        claims.verifierInfo = identity.verifierInfo
         requestObject = try JWS.sign(
             payload: try JOSEJSON.encode(claims),
             header: JOSEHeader(alg: identity.signingKey.algorithm, typ: Self.requestObjectType, x5c: identity.x5c), key: identity.signingKey)
@@ -94,9 +100,13 @@ public struct PresentationRequest: Sendable {
     /// The response-encryption public JWK as the request object carries it.
     public var encryptionJWK: JWK { encryptionKey.publicJWK(kid: id) }
 
-    /// The SessionTranscript the wallet must have signed: OpenID4VP 1.0 with the encryption key's thumbprint.
+    /// The SessionTranscript the wallet must have signed: OpenID4VP 1.0 with the encryption key's thumbprint, or for
+    /// the Digital Credentials API the transcript of its protocol built from the request's origin.
     public func sessionTranscript() throws(MDLError) -> SessionTranscript {
-        .openID4VP(clientID: clientID, nonce: nonce, jwkThumbprint: try encryptionJWK.thumbprint(), responseURI: responseURI)
+        if let digitalCredentials {
+            return try digitalCredentials.sessionTranscript(nonce: nonce, encryptionJWK: encryptionJWK)
+        }
+        return .openID4VP(clientID: clientID, nonce: nonce, jwkThumbprint: try encryptionJWK.thumbprint(), responseURI: responseURI)
     }
 
     /// `openid4vp://?client_id=…&request_uri=…`, for a QR code or a link.
@@ -130,5 +140,6 @@ public struct PresentationRequest: Sendable {
         requestObject = stored.requestObject
         relyingPartyNameZH = stored.relyingPartyNameZH
         relyingPartyNameEN = stored.relyingPartyNameEN
+        digitalCredentials = stored.digitalCredentials
     }
 }

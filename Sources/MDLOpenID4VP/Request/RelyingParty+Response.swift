@@ -34,12 +34,12 @@ extension RelyingParty {
     }
 
     /// The request a response is bound to, or the answer for a response bound to none.
-    private enum Binding {
+    enum Binding {
         case found(PresentationRequest)
         case answered(ReceivedResponse)
     }
 
-    private func boundRequest(_ id: String) async -> Binding {
+    func boundRequest(_ id: String) async -> Binding {
         let unbound = { (error: MDLError) in
             Binding.answered(ReceivedResponse(requestID: id, requestState: nil, outcome: .refused(error, state: nil), isHolderAuthenticated: false))
         }
@@ -56,6 +56,9 @@ extension RelyingParty {
     private func check(_ jwe: String, for request: PresentationRequest) async -> ReceivedResponse {
         do throws(MDLError) {
             let now = clock()
+            guard request.digitalCredentials == nil else {
+                throw MDLError(code: .requestUnknown, message: "the request was made for the Digital Credentials API, not a response_uri")
+            }
             guard !request.isExpired(at: now) else { throw MDLError(code: .requestExpired, message: "the request expired") }
             if let kid = try JWE.header(of: jwe).kid, kid != request.id {
                 throw MDLError(code: .requestUnknown, message: "the response is encrypted to another request's key")
@@ -78,7 +81,7 @@ extension RelyingParty {
     /// Records an `access_denied`. A decline proves nothing about who sent it (anyone holding the public request
     /// object can encrypt one to the request's key), so it does not use the nonce: the request stays open for
     /// the holder's device-signed response until it expires. One decline per request is recorded.
-    private func decline(_ request: PresentationRequest, error: String, at now: Date) async throws(MDLError) -> ConsentReceipt {
+    func decline(_ request: PresentationRequest, error: String, at now: Date) async throws(MDLError) -> ConsentReceipt {
         guard error == "access_denied" else {
             throw MDLError(code: .responseStatusNotOK, message: "the wallet answered with error \(error)")
         }
@@ -90,14 +93,19 @@ extension RelyingParty {
         return receipt
     }
 
-    private func present(_ payload: AuthorizationResponsePayload, for request: PresentationRequest, at now: Date) async -> ReceivedResponse {
+    func present(_ payload: AuthorizationResponsePayload, for request: PresentationRequest, at now: Date) async -> ReceivedResponse {
+        guard let tokens = payload.vpToken?[request.queryID], tokens.count == 1, let token = tokens.first, let bytes = Base64URL.decode(token) else {
+            let error = MDLError(code: .structureInvalid, message: "vp_token must hold one base64url DeviceResponse for query \(request.queryID)")
+            return Self.refused(error, request, holderAuthenticated: false)
+        }
+        return await present(deviceResponse: bytes, for: request, at: now)
+    }
+
+    /// Verifies a DeviceResponse over the request's transcript; then, holder proven, checks returned ⊆ requested,
+    /// uses the nonce and writes the receipt.
+    func present(deviceResponse bytes: [UInt8], for request: PresentationRequest, at now: Date) async -> ReceivedResponse {
         let presentation: VerifiedPresentation
         do throws(MDLError) {
-            guard let tokens = payload.vpToken?[request.queryID], tokens.count == 1, let token = tokens.first,
-                let bytes = Base64URL.decode(token)
-            else {
-                throw MDLError(code: .structureInvalid, message: "vp_token must hold one base64url DeviceResponse for query \(request.queryID)")
-            }
             presentation = try await verifier.verify(bytes, sessionTranscript: try request.sessionTranscript(), at: now)
         } catch {
             // Status is verification's last step, after device authentication: a status refusal concerns a holder
@@ -151,7 +159,7 @@ extension RelyingParty {
     /// The replay-store key that records the one decline of `request` (nonces are base64url, so it cannot collide).
     static func declineMarker(_ request: PresentationRequest) -> String { "declined:" + request.nonce }
 
-    private static func refused(_ error: MDLError, _ request: PresentationRequest, holderAuthenticated: Bool) -> ReceivedResponse {
+    static func refused(_ error: MDLError, _ request: PresentationRequest, holderAuthenticated: Bool) -> ReceivedResponse {
         ReceivedResponse(
             requestID: request.id, requestState: request.state, outcome: .refused(error, state: request.state),
             isHolderAuthenticated: holderAuthenticated)

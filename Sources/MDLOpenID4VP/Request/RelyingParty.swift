@@ -29,6 +29,8 @@ public final class RelyingParty: Sendable {
     public let identity: RelyingPartyIdentity
     /// Where open requests, nonces and receipts are kept.
     public let storage: RelyingPartyStorage
+    /// The serialized web origins whose pages may make Digital Credentials API requests and hand in responses.
+    public let allowedOrigins: Set<String>
     let verifier: PresentationVerifier
     let clock: @Sendable () -> Date
     private let lastSweep = Mutex<Date?>(nil)
@@ -40,14 +42,17 @@ public final class RelyingParty: Sendable {
     ///   - verifier: verifies the presentations that answer its requests.
     ///   - storage: open requests, used nonces and consent receipts (in memory, SQLite or PostgreSQL).
     ///   - clock: the time used for expiry and verification; injectable for tests.
+    ///   - allowedOrigins: the origins of the relying party's pages, for the Digital Credentials API (serialized,
+    ///     e.g. `https://rent.example.cn`); compared as text.
     public init(
         identity: RelyingPartyIdentity, verifier: PresentationVerifier, storage: RelyingPartyStorage,
-        clock: @escaping @Sendable () -> Date = { Date() }
+        clock: @escaping @Sendable () -> Date = { Date() }, allowedOrigins: Set<String> = []
     ) {
         self.identity = identity
         self.verifier = verifier
         self.storage = storage
         self.clock = clock
+        self.allowedOrigins = allowedOrigins
     }
 
     /// Creates a relying party whose open requests stay in this process's memory (sealed with a fresh key), with the
@@ -74,6 +79,16 @@ public final class RelyingParty: Sendable {
         _ template: RequestTemplate, baseURL: URL, lifetime: TimeInterval = 300, encryptionKey: JWEDecryptionKey = .generateP256()
     ) async throws(MDLError) -> PresentationRequest {
         let now = clock()
+        await sweepIfDue(at: now)
+        let request = try PresentationRequest(
+            identity: identity, template: template, baseURL: baseURL, now: now, lifetime: lifetime, encryptionKey: encryptionKey,
+            acceptedAlgorithms: verifier.configuration.allowedAlgorithms)
+        try await storage.requests.insert(try SealedPresentationRequest(sealing: request, with: storage.sealer))
+        return request
+    }
+
+    /// Sweeps expired rows when ``sweepInterval`` has passed since the last sweep (cross-device and browser requests).
+    func sweepIfDue(at now: Date) async {
         let due = lastSweep.withLock { last -> Bool in
             guard last.map({ now.timeIntervalSince($0) >= Self.sweepInterval }) ?? true else { return false }
             last = now
@@ -82,11 +97,6 @@ public final class RelyingParty: Sendable {
         if due {
             _ = try? await sweep()  // a failed sweep is retried next interval; it must not block new requests
         }
-        let request = try PresentationRequest(
-            identity: identity, template: template, baseURL: baseURL, now: now, lifetime: lifetime, encryptionKey: encryptionKey,
-            acceptedAlgorithms: verifier.configuration.allowedAlgorithms)
-        try await storage.requests.insert(try SealedPresentationRequest(sealing: request, with: storage.sealer))
-        return request
     }
 
     /// Opens a request made earlier (e.g. read back from a file after a restart); a request already open is left as is.
@@ -98,7 +108,9 @@ public final class RelyingParty: Sendable {
     /// instance or another sharing the storage).
     public func requestObject(id: String) async throws(MDLError) -> String? {
         guard let row = try await storage.requests.request(id: id), row.expiresAt >= clock() else { return nil }
-        return try row.unsealed(with: storage.sealer).requestObject
+        let request = try row.unsealed(with: storage.sealer)
+        // A Digital Credentials API request travels through the browser, never by request_uri.
+        return request.digitalCredentials == nil ? request.requestObject : nil
     }
 
     /// Deletes requests expired for longer than ``expiredRequestRetention`` and the nonces of requests expired as

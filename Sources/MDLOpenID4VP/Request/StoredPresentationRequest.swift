@@ -21,6 +21,7 @@ struct StoredPresentationRequest: Codable {
     var requestObject: String
     var relyingPartyNameZH: String
     var relyingPartyNameEN: String
+    var digitalCredentials: DigitalCredentialsBinding? = nil
 }
 
 extension PresentationRequest {
@@ -30,7 +31,7 @@ extension PresentationRequest {
             id: id, state: state, nonce: nonce, clientID: clientID, requestURI: requestURI, responseURI: responseURI, purpose: purpose,
             elements: elements, queryID: queryID, issuedAt: issuedAt.timeIntervalSince1970, expiresAt: expiresAt.timeIntervalSince1970,
             encryptionKey: encryptionKey.privateJWK(kid: id), requestObject: requestObject, relyingPartyNameZH: relyingPartyNameZH,
-            relyingPartyNameEN: relyingPartyNameEN))
+            relyingPartyNameEN: relyingPartyNameEN, digitalCredentials: digitalCredentials))
     }
 
     /// Reads a pending request written by ``fileContents()``.

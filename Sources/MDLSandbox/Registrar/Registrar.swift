@@ -121,9 +121,13 @@ public struct RegisteredRelyingParty: Sendable {
         self.registrarRoot = registrarRoot
     }
 
-    /// The identity MDLKit signs requests with.
-    public func identity(clientIDPrefix: RelyingPartyIdentity.ClientIDPrefix = .x509SanDNS) throws -> RelyingPartyIdentity {
-        try RelyingPartyIdentity(certificateChain: [certificate], signingKey: signingKey.jwsSigningKey, clientIDPrefix: clientIDPrefix)
+    /// The identity MDLKit signs requests with: sandbox endpoints on loopback are allowed.
+    public func identity(
+        clientIDPrefix: RelyingPartyIdentity.ClientIDPrefix = .x509SanDNS, registrationAttestation: String? = nil
+    ) throws -> RelyingPartyIdentity {
+        try RelyingPartyIdentity(
+            certificateChain: [certificate], signingKey: signingKey.jwsSigningKey, clientIDPrefix: clientIDPrefix,
+            registrationAttestation: registrationAttestation, endpointPolicy: .sandboxLoopback)
     }
 
     /// The certificate as PEM.

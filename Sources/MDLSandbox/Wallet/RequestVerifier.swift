@@ -49,7 +49,9 @@ public struct RequestVerifier: Sendable {
             guard let element = claim.element else { throw MDLError(code: .requestInvalid, message: "an mso_mdoc claim path has two parts") }
             requested.append(RequestedElement(element, intentToRetain: claim.intentToRetain ?? false))
         }
-        let registration = try RelyingPartyRegistration(certificate: leaf)
+        guard let registration = try self.registration(of: leaf, verifierInfo: claims.verifierInfo, at: time) else {
+            throw MDLError(code: .relyingPartyUntrusted, message: "the relying party has no registration (attestation or certificate extension)")
+        }
         guard let purpose = claims.purpose, let allowed = registration.allowedElements(for: purpose) else {
             throw MDLError(code: .requestBeyondRegistration, message: "the relying party is not registered for this purpose")
         }
@@ -66,7 +68,7 @@ public struct RequestVerifier: Sendable {
     /// The `x5c` chain, shape-checked by MDLKit's bounded path validator before any signature: at most four
     /// certificates (`limitExceeded`), no certificate or subject twice, each entry issued by the next
     /// (`relyingPartyUntrusted`).
-    private func certificates(_ x5c: [String]) throws(MDLError) -> [Certificate] {
+    func certificates(_ x5c: [String]) throws(MDLError) -> [Certificate] {
         guard !x5c.isEmpty else { throw MDLError(code: .certificateMissing, message: "the request object has no x5c") }
         let paths = CertificatePathValidator(
             anchors: registrarRoots, untrusted: .relyingPartyUntrusted, malformed: .requestInvalid, role: "relying-party")
@@ -83,7 +85,7 @@ public struct RequestVerifier: Sendable {
 
     /// Each certificate signed by the next, which must be a CA; the last signed by (or equal to) a registrar root;
     /// all valid at `time`. The chain is linear (shape-checked), so this is one signature check per link.
-    private func checkChain(_ chain: [Certificate], at time: Date) throws(MDLError) {
+    func checkChain(_ chain: [Certificate], at time: Date) throws(MDLError) {
         for (index, certificate) in chain.enumerated() {
             guard certificate.notValidBefore <= time, time <= certificate.notValidAfter else {
                 throw MDLError(code: .relyingPartyUntrusted, message: "a relying-party certificate is outside its validity")
@@ -120,7 +122,7 @@ public struct RequestVerifier: Sendable {
         }
     }
 
-    private func checkClientID(_ clientID: String, leaf: Certificate) throws(MDLError) {
+    func checkClientID(_ clientID: String, leaf: Certificate) throws(MDLError) {
         if clientID.hasPrefix("x509_san_dns:") {
             let name = String(clientID.dropFirst("x509_san_dns:".count))
             guard RelyingPartyIdentity.dnsNames(of: leaf).contains(name) else {

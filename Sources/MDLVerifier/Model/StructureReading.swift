@@ -16,7 +16,7 @@ extension MDLError {
 
 extension CBORDecoder {
     /// Decodes `bytes`, translating errors to ``MDLError``.
-    func decodeStructure(_ bytes: [UInt8], what: String) throws(MDLError) -> CBOR {
+    package func decodeStructure(_ bytes: [UInt8], what: String) throws(MDLError) -> CBOR {
         do { return try decode(bytes) } catch { throw MDLError.decoding(error, what: what) }
     }
 }

@@ -3,7 +3,7 @@ import X509
 
 extension DistinguishedName {
     /// The first value of the attribute `type` as text, or `nil` when absent or not a string type.
-    func firstText(of type: ASN1ObjectIdentifier) -> String? {
+    package func firstText(of type: ASN1ObjectIdentifier) -> String? {
         for rdn in self {
             for attribute in rdn where attribute.type == type {
                 return String(attribute.value)
