@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import MDLHTTP
 
 extension CurlHTTPClient {
@@ -102,10 +103,10 @@ public struct RetryPolicy: Sendable, Hashable {
     }
 
     /// Whether an attempt that ended with `outcome` deserves another try under this policy.
-    func shouldRetry(_ method: HTTPRequest.Method, after outcome: Result<HTTPResponse, HTTPClientError>) -> Bool {
+    func shouldRetry(_ method: HTTPRequest.Method, after outcome: Result<CurlTransfer.Reply, HTTPClientError>) -> Bool {
         guard method == .get || method == .head else { return false }
         switch outcome {
-        case .success(let response): return (500...599).contains(response.status)
+        case .success(let reply): return reply.response.status.kind == .serverError
         case .failure(let error): return error.code == .connectionFailed || error.code == .timeout
         }
     }

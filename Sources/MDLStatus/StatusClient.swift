@@ -124,17 +124,17 @@ public struct StatusClient: Sendable {
     public func pointStatement(
         from url: URL, request: PointStatementRequest, trust: StatusSignerTrust, maxAge: TimeInterval = 300
     ) async throws(MDLError) -> PointStatement {
-        let response: HTTPResponse
+        let response: (response: HTTPResponse, body: [UInt8])
         do {
-            response = try await client.send(
-                HTTPRequest(method: .post, url: url, headers: ["Content-Type": "application/cbor"], body: request.encoded))
+            let head = try HTTPRequest(checking: url, method: .post, headerFields: [.contentType: "application/cbor"])
+            response = try await client.send(head, body: request.encoded)
         } catch let error as HTTPClientError {
             throw MDLError.statusUnavailable(error)
         } catch {
             throw MDLError(code: .statusUnavailable, message: "point statement request cancelled")
         }
-        guard response.status == 200 else {
-            throw MDLError(code: .statusUnavailable, message: "the status service refused the point statement (HTTP \(response.status))")
+        guard response.response.status.code == 200 else {
+            throw MDLError(code: .statusUnavailable, message: "the status service refused the point statement (HTTP \(response.response.status.code))")
         }
         let statement = try PointStatement(bytes: response.body)
         guard let document = try DeviceResponse(bytes: request.presentation).documents.first else {
@@ -160,7 +160,7 @@ public struct StatusClient: Sendable {
             policy = .online
         }
         do {
-            return try await fetcher.fetch(url, headers: ["Accept": StatusListToken.mediaType], policy: policy)
+            return try await fetcher.fetch(url, headerFields: [.accept: StatusListToken.mediaType], policy: policy)
         } catch let error as HTTPClientError {
             throw MDLError.statusUnavailable(error)
         } catch {

@@ -65,9 +65,10 @@ extension HolderWallet {
         let summary = request.summary
         let reply = try answer(request, decision: await consent.decide(summary))
         guard fetched, let url = URL(string: reply.responseURI) else { return (reply, nil, summary) }
-        let response = try await client.send(HTTPRequest(
-            method: .post, url: url, headers: ["Content-Type": "application/x-www-form-urlencoded"], body: reply.formBody))
-        return (reply, response.status, summary)
+        let head = try HTTPRequest(
+            checking: url, method: .post, headerFields: [.contentType: "application/x-www-form-urlencoded"])
+        let (response, _) = try await client.send(head, body: reply.formBody)
+        return (reply, response.status.code, summary)
     }
 }
 
@@ -78,9 +79,12 @@ enum RequestLocation {
         if location.hasPrefix("openid4vp:"), let requestURI = parameter("request_uri", in: location) { target = requestURI }
         if target.hasPrefix("http://") || target.hasPrefix("https://") {
             guard let url = URL(string: target) else { throw MDLError(code: .requestInvalid, message: "request_uri is not a URL") }
-            let response = try await client.send(HTTPRequest(url: url, headers: ["Accept": RelyingPartyEndpoints.requestObjectContentType]))
-            guard response.status == 200 else { throw MDLError(code: .requestUnknown, message: "request_uri answered \(response.status)") }
-            return (String(decoding: response.body, as: UTF8.self), true)
+            let head = try HTTPRequest(checking: url, headerFields: [.accept: RelyingPartyEndpoints.requestObjectContentType])
+            let (response, body) = try await client.send(head)
+            guard response.status.code == 200 else {
+                throw MDLError(code: .requestUnknown, message: "request_uri answered \(response.status.code)")
+            }
+            return (String(decoding: body, as: UTF8.self), true)
         }
         let text = try String(contentsOfFile: target, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         if text.hasPrefix("openid4vp:") { return try await fetch(text, client: client) }
