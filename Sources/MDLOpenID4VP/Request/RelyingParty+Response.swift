@@ -109,7 +109,7 @@ extension RelyingParty {
             // A decline arriving after the presentation is refused, not recorded.
             _ = try? await storage.replay.consume(Self.declineMarker(request), until: request.expiresAt)
             let receipt = receipt(
-                for: request, outcome: .presented, disclosed: disclosed, trustPath: presentation.documents.first?.trustPath ?? [], at: now)
+                for: request, outcome: .presented, disclosed: disclosed, trustPath: presentation.documents.first?.trustPath.subjects ?? [], at: now)
             try await storage.audit.append(receipt)
             return ReceivedResponse(
                 requestID: request.id, requestState: request.state, outcome: .presented(presentation, receipt), isHolderAuthenticated: true)
