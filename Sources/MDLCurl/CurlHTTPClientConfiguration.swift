@@ -93,7 +93,7 @@ public struct RetryPolicy: Sendable, Hashable {
     public static let none = RetryPolicy(maxRetries: 0)
 
     /// The wait before retry `attempt` (0 for the first retry), using `random` for the jitter.
-    public func delay(beforeRetry attempt: Int, using random: inout some RandomNumberGenerator) -> Duration {
+    package func delay(beforeRetry attempt: Int, using random: inout some RandomNumberGenerator) -> Duration {
         let exponent = min(max(0, attempt), 30)
         let bound = min(maxDelay, baseDelay * (1 << exponent))
         let half = bound / 2

@@ -113,7 +113,7 @@ public struct PointStatement: Sendable {
     }
 
     /// Builds and signs a statement, for the sandbox's status service.
-    public static func sign(
+    package static func sign(
         points: PointsRecord, statusLetters: LicenseStatusLetters, expiresAt: Date?, nonce: String, relyingParty: String,
         binding: [UInt8], algorithm: COSEAlgorithm, x5chain: [[UInt8]], signer: ([UInt8]) throws -> [UInt8]
     ) throws -> [UInt8] {

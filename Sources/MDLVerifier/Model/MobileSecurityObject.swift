@@ -45,12 +45,12 @@ public struct MobileSecurityObject: Sendable, Hashable {
         }
 
         /// Whether any of the dates carried fractional seconds (ISO 18013-5 forbids them; real issuers send them).
-        public var hasFractionalSeconds: Bool {
+        package var hasFractionalSeconds: Bool {
             [signed, validFrom, validUntil].contains { $0.hasFractionalSeconds } || expectedUpdate?.hasFractionalSeconds == true
         }
 
         /// Whether any of the dates used a numeric offset instead of `Z` (ISO 18013-5 wants UTC written as `Z`).
-        public var hasOffset: Bool {
+        package var hasOffset: Bool {
             [signed, validFrom, validUntil].contains { $0.hasOffset } || expectedUpdate?.hasOffset == true
         }
     }
@@ -142,7 +142,7 @@ public struct MobileSecurityObject: Sendable, Hashable {
     }
 
     /// Creates an MSO (for issuers).
-    public init(
+    package init(
         digestAlgorithm: DigestAlgorithm = .sha256, valueDigests: [String: [UInt64: [UInt8]]], deviceKey: COSEKey,
         docType: String, validity: ValidityInfo, status: StatusReference? = nil,
         authorizedNameSpaces: Set<String> = [], authorizedDataElements: [String: Set<String>] = [:]
