@@ -96,7 +96,7 @@ public struct StatusListToken: Sendable {
     }
 
     /// Every check a relying party makes before using the list: `typ`, the signature with `key`, `sub` equal to the
-    /// referenced `subject` (when given) and the lifetime at `time` (see ``checkLifetime(at:clockSkew:maxAge:heldFor:)``).
+    /// referenced `subject` (when given) and the lifetime at `time` (see `checkLifetime(at:clockSkew:maxAge:heldFor:)`).
     public func verify(
         with key: SignaturePublicKey, subject expected: String?, at time: Date, clockSkew: TimeInterval = 300,
         maxAge: TimeInterval? = nil, heldFor: TimeInterval = 0,
