@@ -51,7 +51,7 @@ struct LoadBalancedRelyingPartyTests {
             let (fetched, fetchedBody) = try await CurlHTTPClient().send(
                 try HTTPRequest(checking: instances[1].baseURL.appendingPathComponent("request/\(request.id)")))
             #expect(fetched.status.code == 200)
-            let reply = try world.answer(String(decoding: fetchedBody, as: UTF8.self), .approveAll)
+            let reply = try await world.answer(String(decoding: fetchedBody, as: UTF8.self), .approveAll)
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
                 for index in 0..<200 {
                     let target = instances[index % 2].baseURL.appendingPathComponent("response/\(request.id)")
@@ -103,7 +103,7 @@ struct LoadBalancedRelyingPartyTests {
                 let taker = instances[(round + 1) % 3]
                 let request = try await maker.relyingParty.createRequest(.carRental, baseURL: PostgresWorld.publicBaseURL)
                 let decision: ConsentDecision = round == 2 ? .decline : .approveAll
-                let reply = try world.answer(request.requestObject, decision)
+                let reply = try await world.answer(request.requestObject, decision)
                 #expect(await taker.relyingParty.receive(formBody: reply.formBody, forRequest: request.id).receipt != nil)
                 accepted.append(request.state)
                 for other in instances {

@@ -58,7 +58,7 @@ extension HolderWallet {
         to location: String, client: any HTTPClient, verifier: RequestVerifier, consent: any ConsentPrompt, now: Date
     ) async throws -> (reply: WalletReply, httpStatus: Int?, summary: ConsentSummary) {
         let (jws, fetched) = try await RequestLocation.fetch(location, client: client)
-        let request = try verifier.verify(jws, at: now)
+        let request = try await verifier.verify(jws, at: now)
         if let expectedClientID = RequestLocation.clientID(in: location), expectedClientID != request.claims.clientID {
             throw MDLError(code: .requestInvalid, message: "the URI's client_id differs from the request object's")
         }
