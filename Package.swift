@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
@@ -91,8 +92,17 @@ let package = Package(
             swiftSettings: sharedSwiftSettings
         ),
         // The HTTP-client protocol, its errors and the HTTP cache: no I/O of its own.
-        .target(name: "MDLHTTP", swiftSettings: sharedSwiftSettings),
-        .target(name: "MDLCurl", dependencies: ["MDLHTTP", "CMDLCurl"], swiftSettings: sharedSwiftSettings),
+        // HTTP values are swift-http-types' (`HTTPRequest`, `HTTPResponse`, `HTTPFields`), re-exported from here.
+        .target(
+            name: "MDLHTTP",
+            dependencies: [.product(name: "HTTPTypes", package: "swift-http-types")],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .target(
+            name: "MDLCurl",
+            dependencies: ["MDLHTTP", "CMDLCurl", .product(name: "HTTPTypes", package: "swift-http-types")],
+            swiftSettings: sharedSwiftSettings
+        ),
         .target(
             name: "MDLStatus",
             dependencies: [

@@ -22,7 +22,8 @@ public func fuzzInitialize(
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data, let world else { return 0 }
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    _ = try? world.walletVerifier.verify(text, at: fuzzNow)
+    let verifier = world.walletVerifier
+    _ = runBlocking { () async -> Bool in (try? await verifier.verify(text, at: fuzzNow)) != nil }
     _ = try? JWS(compact: text)
     return 0
 }

@@ -46,6 +46,15 @@ struct SandboxWorld: Sendable {
 
     /// The wallet's answer to this world's request.
     func answer(_ decision: ConsentDecision) throws -> WalletReply {
-        try wallet.answer(try walletVerifier.verify(request.requestObject, at: fuzzNow), decision: decision)
+        let verifier = walletVerifier
+        let requestObject = request.requestObject
+        let received = runBlocking { () async -> Result<ReceivedRequest, MDLError> in
+            do throws(MDLError) {
+                return .success(try await verifier.verify(requestObject, at: fuzzNow))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try wallet.answer(try received.get(), decision: decision)
     }
 }

@@ -12,8 +12,10 @@ let fuzzStatusURI = "https://status.sandbox.mdlkit.cn/lists/1"
 /// An HTTPClient that answers every request with `body`.
 struct FixedBodyClient: HTTPClient {
     let body: [UInt8]
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        HTTPResponse(status: 200, headers: ["Content-Type": "application/statuslist+cwt"], body: body)
+    func send(
+        _ request: HTTPRequest, body _: [UInt8]?, options _: HTTPRequestOptions
+    ) async throws -> (response: HTTPResponse, body: [UInt8]) {
+        (HTTPResponse(status: .ok, headerFields: [.contentType: "application/statuslist+cwt"]), body)
     }
 }
 

@@ -125,7 +125,7 @@ struct ClaimHistoryDemo {
                 expected: claim.expected,
                 decide: { _, _ in decision }
             )
-            narrator.decision(scenario, result.decision, verifiedBy: document.trustPath, extra: ["claim": result.json])
+            narrator.decision(scenario, result.decision, verifiedBy: document.trustPath.subjects, extra: ["claim": result.json])
             outcomes.append(result.decision.outcome)
         }
         try await refusedLookBack(service, client: client)

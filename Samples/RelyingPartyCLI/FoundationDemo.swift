@@ -26,7 +26,7 @@ struct FoundationDemo {
         let verifier = try world.verifier()
         let presentation = try await verifier.verify(bytes, sessionTranscript: transcript)
         guard let document = presentation.documents.first, let facts = document.licenseFacts else { return }
-        narrator.outcome(true, "verified: chain \(document.trustPath.joined(separator: " → ")), device \(document.deviceAuthentication)")
+        narrator.outcome(true, "verified: chain \(ContractText.trustPath(document.trustPath).joined(separator: " → ")), device \(ContractText.deviceAuthentication(document.deviceAuthentication))")
         narrator.line("holder:   \(facts.familyNameNational ?? "")\(facts.givenNameNational ?? "") (\(facts.givenName ?? "") \(facts.familyName ?? ""))")
         narrator.line("classes:  \(facts.drivingPrivileges.map { "\($0.vehicleCategoryCode) since \($0.issueDate.map { $0.description } ?? "?")" }.joined(separator: ", "))")
         narrator.line("expires:  \(facts.expiryDate?.description ?? "?")   status letters: \(facts.statusLetters.map { "\($0)" } ?? "?")   points: \(facts.points.map { "\($0.pointsInCycle)" } ?? "?")")
@@ -46,7 +46,7 @@ struct FoundationDemo {
         p256Wallet.store(try world.sichuanP256.issue(record, deviceKey: p256Wallet.deviceCOSEKey, now: world.now))
         let p256Bytes = try p256Wallet.present(elements: nil, transcript: transcript).encoded
         let p256 = try await verifier.verify(p256Bytes, sessionTranscript: transcript)
-        narrator.outcome(true, "verified: chain \(p256.documents.first?.trustPath.joined(separator: " → ") ?? "")")
+        narrator.outcome(true, "verified: chain \(p256.documents.first?.trustPath.subjects.joined(separator: " → ") ?? "")")
     }
 
     private func expectRefusal(_ body: () async throws -> VerifiedPresentation) async {

@@ -1,5 +1,6 @@
 import Foundation
 import MDLCBOR
+import MDLKit
 
 /// Reads a file given on the command line as raw CBOR, hex text or base64url text, detected from its content.
 enum InputBytes {
@@ -25,17 +26,12 @@ enum InputBytes {
     }
 }
 
-/// Base64url without padding (RFC 4648 §5), also accepting standard base64 and padding.
+/// Base64url without padding (RFC 4648 §5), also accepting standard base64, padding and line breaks: MDLJOSE's
+/// ``Base64URL`` after mapping the standard alphabet onto the URL-safe one.
 enum LenientBase64 {
     static func decode(_ text: String) -> [UInt8]? {
-        var standard = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        standard = standard.filter { !$0.isWhitespace }
-        while standard.count % 4 != 0 { standard += "=" }
-        return Data(base64Encoded: standard).map(Array.init)
-    }
-
-    static func encode(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        let urlSafe = text.filter { !$0.isWhitespace }
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        return Base64URL.decode(urlSafe)
     }
 }

@@ -69,11 +69,12 @@ struct RequestDemo {
                 narrator.outcome(false, "the RP did not verify the response")
             }
 
-            let replay = try await client.send(HTTPRequest(
-                method: .post, url: try Self.url(answer.reply.responseURI),
-                headers: ["Content-Type": "application/x-www-form-urlencoded"], body: answer.reply.formBody))
+            let replayHead = try HTTPRequest(
+                checking: try Self.url(answer.reply.responseURI), method: .post,
+                headerFields: [.contentType: "application/x-www-form-urlencoded"])
+            let (replay, _) = try await client.send(replayHead, body: answer.reply.formBody)
             if case .refused(let error, _)? = await outcomeIterator.next() {
-                narrator.outcome(true, "the same response posted again: HTTP \(replay.status), refused \(error.code)")
+                narrator.outcome(true, "the same response posted again: HTTP \(replay.status.code), refused \(error.code)")
             }
 
             let declinedRequest = try await relyingParty.createRequest(.carRental, baseURL: base)

@@ -55,9 +55,10 @@ struct StatusCommand: AsyncParsableCommand {
         if let token { return try InputBytes.read(token) }
         guard let url, let target = URL(string: url) else { throw InputError("--url is not a URL") }
         do {
-            let response = try await CurlHTTPClient().send(HTTPRequest(url: target, headers: ["Accept": StatusListToken.mediaType]))
-            guard response.status == 200 else { throw MDLError.statusUnavailable(.httpStatus(response.status)) }
-            return response.body
+            let head = try HTTPRequest(checking: target, headerFields: [.accept: StatusListToken.mediaType])
+            let (response, body) = try await CurlHTTPClient().send(head)
+            guard response.status.code == 200 else { throw MDLError.statusUnavailable(.httpStatus(response.status.code)) }
+            return body
         } catch let error as HTTPClientError {
             throw MDLError.statusUnavailable(error)
         }

@@ -47,7 +47,7 @@ struct TrustListDemo {
                 wallet.store(try authority.issue(persona.record, deviceKey: wallet.deviceCOSEKey, now: now))
                 let bytes = try wallet.present(elements: nil, transcript: transcript).encoded
                 let presentation = try await verifier.verify(bytes, sessionTranscript: transcript, at: now)
-                let path = presentation.documents.first?.trustPath.joined(separator: " → ") ?? "?"
+                let path = presentation.documents.first?.trustPath.subjects.joined(separator: " → ") ?? "?"
                 narrator.outcome(
                     true, "licence from \(authority.region.nameEN) verified through the list: \(path)",
                     fields: ["region": .string(authority.region.code)])

@@ -54,7 +54,7 @@ struct UseCaseDemo {
             LicenseCredentialStatus(rawValue: $0.statusListValue)
         }
         let decision = scenario.decide(facts, status)
-        narrator.decision(scenario, decision, verifiedBy: presentation.documents.first?.trustPath ?? [])
+        narrator.decision(scenario, decision, verifiedBy: presentation.documents.first?.trustPath.subjects ?? [])
         return decision.outcome
     }
 

@@ -15,9 +15,9 @@ struct VerificationReport {
         print(Terminal.green("✔ verified") + " at \(TDate.format(presentation.verifiedAt))")
         for (index, document) in presentation.documents.enumerated() {
             print("document \(index): \(document.docType)")
-            print("  trust path:  \(document.trustPath.joined(separator: " → "))")
+            print("  trust path:  \(ContractText.trustPath(document.trustPath).joined(separator: " → "))")
             print("  valid:       \(document.validity.validFrom) … \(document.validity.validUntil) (signed \(document.validity.signed))")
-            print("  device auth: \(document.deviceAuthentication)")
+            print("  device auth: \(ContractText.deviceAuthentication(document.deviceAuthentication))")
             if !document.relaxationsUsed.isEmpty {
                 print("  relaxations: \(document.relaxationsUsed.map(\.description).joined(separator: ", "))")
             }
@@ -54,9 +54,24 @@ struct VerificationReport {
             "deviceSigned": CBORJSON.nameSpaces(document.deviceSigned),
             "validity": .object(validity),
             "status": status,
-            "trustPath": .array(document.trustPath.map(JSONValue.string)),
+            "trustPath": .array(ContractText.trustPath(document.trustPath).map(JSONValue.string)),
             "relaxations": .array(document.relaxationsUsed.map { .string($0.description) }),
         ])
+    }
+}
+
+/// The SDK's typed verification facts as the CLI contract's strings (section 7), spelled here so that a change in
+/// the SDK's types cannot change the output.
+enum ContractText {
+    /// The subjects along the path, the document signer first, e.g. `"CN=utopia ds,C=US"`.
+    static func trustPath(_ path: TrustPath) -> [String] { path.subjects }
+
+    /// `"signature"` or `"mac"`.
+    static func deviceAuthentication(_ method: DeviceAuthenticationMethod) -> String {
+        switch method {
+        case .signature: "signature"
+        case .mac: "mac"
+        }
     }
 }
 

@@ -56,7 +56,7 @@ public struct CBORDecoder: Sendable {
     }
 
     /// Decodes the first item and returns it with the number of bytes it took (for streams of items).
-    public func decodePrefix(_ bytes: [UInt8]) throws(CBORError) -> (item: CBOR, length: Int) {
+    package func decodePrefix(_ bytes: [UInt8]) throws(CBORError) -> (item: CBOR, length: Int) {
         var reader = CBORReader(bytes: bytes, options: options)
         let item = try reader.readItem(depth: 0)
         return (item, reader.position)

@@ -15,15 +15,15 @@ public enum CBOREncoder {
 
 /// An append-only CBOR writer, for structures that must include received bytes verbatim
 /// (a SessionTranscript inside DeviceAuthentication is one).
-public struct CBORWriter: Sendable {
+package struct CBORWriter: Sendable {
     /// The bytes written so far.
-    public var bytes: [UInt8] = []
+    package var bytes: [UInt8] = []
 
     /// Creates an empty writer.
-    public init() {}
+    package init() {}
 
     /// Writes a head with the shortest argument encoding.
-    public mutating func writeHead(major: UInt8, argument: UInt64) {
+    package mutating func writeHead(major: UInt8, argument: UInt64) {
         let type = major << 5
         switch argument {
         case 0..<24: bytes.append(type | UInt8(argument))
@@ -35,10 +35,10 @@ public struct CBORWriter: Sendable {
     }
 
     /// Appends bytes that already are one encoded item (kept exactly as given).
-    public mutating func writeRaw(_ encodedItem: [UInt8]) { bytes.append(contentsOf: encodedItem) }
+    package mutating func writeRaw(_ encodedItem: [UInt8]) { bytes.append(contentsOf: encodedItem) }
 
     /// Writes `item` deterministically.
-    public mutating func write(_ item: CBOR) {
+    package mutating func write(_ item: CBOR) {
         switch item {
         case .unsigned(let n): writeHead(major: 0, argument: n)
         case .negative(let n): writeHead(major: 1, argument: n)

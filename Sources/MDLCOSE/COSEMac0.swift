@@ -36,7 +36,7 @@ public struct COSEMac0: Sendable, Hashable {
     }
 
     /// Computes a COSE_Mac0 with HMAC-SHA256 (alg 5) over `payload`.
-    public init(authenticating payload: [UInt8], key: SymmetricKey, detached: Bool = true, externalAAD: [UInt8] = []) {
+    package init(authenticating payload: [UInt8], key: SymmetricKey, detached: Bool = true, externalAAD: [UInt8] = []) {
         headers = COSEHeaders(protected: [.int(COSEHeaders.Label.algorithm): .int(5)])
         self.payload = detached ? nil : payload
         let structure = COSEMac0.macStructure(protectedBytes: headers.protectedBytes, payload: payload, externalAAD: externalAAD)
@@ -49,7 +49,7 @@ public struct COSEMac0: Sendable, Hashable {
     }
 
     /// The bytes that are MACed: the encoding of `["MAC0", protected, external_aad, payload]`.
-    public static func macStructure(protectedBytes: [UInt8], payload: [UInt8], externalAAD: [UInt8] = []) -> [UInt8] {
+    package static func macStructure(protectedBytes: [UInt8], payload: [UInt8], externalAAD: [UInt8] = []) -> [UInt8] {
         var writer = CBORWriter()
         writer.writeHead(major: 4, argument: 4)
         writer.write(.text("MAC0"))

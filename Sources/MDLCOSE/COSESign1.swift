@@ -37,7 +37,7 @@ public struct COSESign1: Sendable, Hashable {
 
     /// Signs `payload` with `signer`, a function that returns the raw signature (r‖s for ECDSA) of its input;
     /// `detached` leaves the payload out of the message.
-    public init(
+    package init(
         signing payload: [UInt8], headers: COSEHeaders, detached: Bool = false, externalAAD: [UInt8] = [],
         signer: ([UInt8]) throws -> [UInt8]
     ) rethrows {

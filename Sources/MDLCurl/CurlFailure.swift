@@ -1,5 +1,6 @@
 import CMDLCurl
 import Foundation
+import HTTPTypes
 import MDLHTTP
 
 /// Maps a libcurl result to an ``HTTPClientError``.
@@ -60,13 +61,27 @@ enum CurlFailure {
 
 /// Refuses requests and configurations that must not reach libcurl.
 enum CurlRequestCheck {
+    /// The URL to fetch, or ``HTTPClientError/Code/invalidRequest`` saying what is wrong.
+    static func check(
+        _ request: HTTPRequest,
+        configuration: CurlHTTPClient.Configuration
+    ) -> Result<String, HTTPClientError> {
+        if let problem = problem(with: request, configuration: configuration) {
+            return .failure(HTTPClientError(code: .invalidRequest, message: problem))
+        }
+        guard let url = request.url?.absoluteString else {
+            return .failure(HTTPClientError(code: .invalidRequest, message: "only absolute http and https URLs are fetched"))
+        }
+        return .success(url)
+    }
+
     /// A description of what is wrong, or `nil` when the request may be sent.
-    static func problem(with request: HTTPRequest, configuration: CurlHTTPClient.Configuration) -> String? {
-        guard let scheme = request.url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-            request.url.host?.isEmpty == false
+    private static func problem(with request: HTTPRequest, configuration: CurlHTTPClient.Configuration) -> String? {
+        guard let url = request.url, let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            url.host?.isEmpty == false
         else { return "only absolute http and https URLs are fetched" }
-        for field in request.headers {
-            guard isToken(field.name) else { return "invalid header name" }
+        for field in request.headerFields {
+            guard isToken(field.name.rawName) else { return "invalid header name" }
             guard !field.value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0 }) else {
                 return "a header value contains a line break"
             }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import MDLHTTP
 
 /// An ``HTTPClient`` over the system's libcurl, with SPKI pinning, custom trust anchors, hard size and time limits,
@@ -10,7 +11,7 @@ import MDLHTTP
 /// ```swift
 /// let pins = ["47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="]  // base64 SHA-256 of the server's SPKI
 /// let client = CurlHTTPClient(configuration: .init(pinnedPublicKeys: pins))
-/// let response = try await client.send(HTTPRequest(url: statusListURL))
+/// let (response, body) = try await client.send(try HTTPRequest(checking: statusListURL))
 /// ```
 public struct CurlHTTPClient: HTTPClient {
     /// The configuration every request uses.
@@ -21,19 +22,26 @@ public struct CurlHTTPClient: HTTPClient {
         self.configuration = configuration
     }
 
-    /// Sends `request`, retrying as ``Configuration/retry`` allows.
+    /// Sends `request` with `body`, retrying as ``Configuration/retry`` allows; `options` override the configured
+    /// timeouts.
     ///
-    /// Returns the final response whatever its status (a 5xx after the last retry included).
+    /// Returns the final response and its body whatever its status (a 5xx after the last retry included).
     /// - Throws: ``HTTPClientError`` for transport failures; `CancellationError` when the task is cancelled.
-    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    public func send(
+        _ request: HTTPRequest,
+        body: [UInt8]?,
+        options: HTTPRequestOptions
+    ) async throws -> (response: HTTPResponse, body: [UInt8]) {
+        let transfer = CurlTransfer.Request(head: request, body: body, options: options)
         var generator = SystemRandomNumberGenerator()
         var retry = 0
         while true {
             try Task.checkCancellation()
-            let outcome = try await attempt(request)
+            let outcome = try await attempt(transfer)
             let policy = configuration.retry
             guard retry < policy.maxRetries, policy.shouldRetry(request.method, after: outcome) else {
-                return try outcome.get()
+                let reply = try outcome.get()
+                return (reply.response, reply.body)
             }
             try await Task.sleep(for: policy.delay(beforeRetry: retry, using: &generator))
             retry += 1
@@ -41,12 +49,12 @@ public struct CurlHTTPClient: HTTPClient {
     }
 
     /// One attempt on a dedicated thread, with task cancellation forwarded to libcurl.
-    private func attempt(_ request: HTTPRequest) async throws -> Result<HTTPResponse, HTTPClientError> {
+    private func attempt(_ request: CurlTransfer.Request) async throws -> Result<CurlTransfer.Reply, HTTPClientError> {
         let cancellation = TransferCancellation()
         let configuration = self.configuration
         let outcome = await withTaskCancellationHandler {
             await withCheckedContinuation {
-                (continuation: CheckedContinuation<Result<HTTPResponse, HTTPClientError>, Never>) in
+                (continuation: CheckedContinuation<Result<CurlTransfer.Reply, HTTPClientError>, Never>) in
                 Thread.detachNewThread {
                     continuation.resume(
                         returning: CurlTransfer.perform(

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import MDLHTTP
 
 extension CurlHTTPClient {
@@ -92,7 +93,7 @@ public struct RetryPolicy: Sendable, Hashable {
     public static let none = RetryPolicy(maxRetries: 0)
 
     /// The wait before retry `attempt` (0 for the first retry), using `random` for the jitter.
-    public func delay(beforeRetry attempt: Int, using random: inout some RandomNumberGenerator) -> Duration {
+    package func delay(beforeRetry attempt: Int, using random: inout some RandomNumberGenerator) -> Duration {
         let exponent = min(max(0, attempt), 30)
         let bound = min(maxDelay, baseDelay * (1 << exponent))
         let half = bound / 2
@@ -102,10 +103,10 @@ public struct RetryPolicy: Sendable, Hashable {
     }
 
     /// Whether an attempt that ended with `outcome` deserves another try under this policy.
-    func shouldRetry(_ method: HTTPRequest.Method, after outcome: Result<HTTPResponse, HTTPClientError>) -> Bool {
+    func shouldRetry(_ method: HTTPRequest.Method, after outcome: Result<CurlTransfer.Reply, HTTPClientError>) -> Bool {
         guard method == .get || method == .head else { return false }
         switch outcome {
-        case .success(let response): return (500...599).contains(response.status)
+        case .success(let reply): return reply.response.status.kind == .serverError
         case .failure(let error): return error.code == .connectionFailed || error.code == .timeout
         }
     }

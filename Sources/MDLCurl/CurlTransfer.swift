@@ -1,9 +1,23 @@
 import CMDLCurl
 import Foundation
+import HTTPTypes
 import MDLHTTP
 
 /// One libcurl easy transfer, run synchronously on the calling thread (never a Swift concurrency thread).
 enum CurlTransfer {
+    /// What one transfer sends: the request head, its body and the per-request options.
+    struct Request: Sendable {
+        var head: HTTPRequest
+        var body: [UInt8]?
+        var options: HTTPRequestOptions
+    }
+
+    /// What one transfer received: the final response head and its whole body.
+    struct Reply: Sendable {
+        var response: HTTPResponse
+        var body: [UInt8]
+    }
+
     /// libcurl's global state, initialised once per process before the first transfer.
     private static let globalInit: Int32 =
         curl_global_init(Int(CURL_GLOBAL_DEFAULT)).rawValue == CURLE_OK.rawValue
@@ -11,15 +25,17 @@ enum CurlTransfer {
 
     /// Performs `request` once and returns the response or the failure.
     static func perform(
-        _ request: HTTPRequest,
+        _ request: Request,
         configuration: CurlHTTPClient.Configuration,
         cancellation: TransferCancellation
-    ) -> Result<HTTPResponse, HTTPClientError> {
+    ) -> Result<Reply, HTTPClientError> {
         guard globalInit == 0 else {
             return .failure(HTTPClientError(code: .transferFailed, message: "curl_global_init failed"))
         }
-        if let problem = CurlRequestCheck.problem(with: request, configuration: configuration) {
-            return .failure(HTTPClientError(code: .invalidRequest, message: problem))
+        let url: String
+        switch CurlRequestCheck.check(request.head, configuration: configuration) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let checked): url = checked
         }
         guard let handle = curl_easy_init() else {
             return .failure(HTTPClientError(code: .transferFailed, message: "curl_easy_init failed"))
@@ -35,9 +51,11 @@ enum CurlTransfer {
 
         return withExtendedLifetime(sink) {
             var options = CurlOptions(handle: handle)
-            options.configure(request, configuration)
-            for field in request.headers { headerList = curl_slist_append(headerList, "\(field.name): \(field.value)") }
-            if request.body != nil, request.headers["Expect"] == nil {
+            options.configure(request, url: url, configuration)
+            for field in request.head.headerFields {
+                headerList = curl_slist_append(headerList, "\(field.name.rawName): \(field.value)")
+            }
+            if request.body != nil, request.head.headerFields[.expect] == nil {
                 headerList = curl_slist_append(headerList, "Expect:")  // no 100-continue round trip
             }
             if let headerList { options.set(cmdl_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList)) }
@@ -65,7 +83,11 @@ enum CurlTransfer {
             guard code == CURLE_OK else { return .failure(CurlFailure.error(for: code, sink: sink)) }
             var status = 0
             _ = cmdl_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
-            return .success(HTTPResponse(status: status, headers: sink.headers, body: sink.body))
+            guard (0...999).contains(status) else {
+                return .failure(HTTPClientError(code: .transferFailed, message: "libcurl reported status \(status)"))
+            }
+            let response = HTTPResponse(status: .init(code: status), headerFields: sink.headerFields)
+            return .success(Reply(response: response, body: sink.body))
         }
     }
 }
@@ -84,15 +106,19 @@ struct CurlOptions {
     }
 
     /// Every option that follows from the request and the client configuration.
-    mutating func configure(_ request: HTTPRequest, _ configuration: CurlHTTPClient.Configuration) {
-        set(cmdl_curl_setopt_string(handle, CURLOPT_URL, request.url.absoluteString))
+    mutating func configure(
+        _ request: CurlTransfer.Request,
+        url: String,
+        _ configuration: CurlHTTPClient.Configuration
+    ) {
+        set(cmdl_curl_setopt_string(handle, CURLOPT_URL, url))
         set(cmdl_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
         set(cmdl_curl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https"))
         set(cmdl_curl_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"))
         set(cmdl_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, configuration.maxRedirects > 0 ? 1 : 0))
         set(cmdl_curl_setopt_long(handle, CURLOPT_MAXREDIRS, max(0, configuration.maxRedirects)))
-        let connect = request.connectTimeout ?? configuration.connectTimeout
-        let total = request.totalTimeout ?? configuration.totalTimeout
+        let connect = request.options.connectTimeout ?? configuration.connectTimeout
+        let total = request.options.totalTimeout ?? configuration.totalTimeout
         set(cmdl_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(connect)))
         set(cmdl_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, Self.milliseconds(total)))
         set(cmdl_curl_setopt_off_t(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(configuration.maxResponseBytes)))
@@ -126,8 +152,8 @@ struct CurlOptions {
         }
     }
 
-    private mutating func configureMethod(_ request: HTTPRequest) {
-        switch request.method {
+    private mutating func configureMethod(_ request: CurlTransfer.Request) {
+        switch request.head.method {
         case .get where request.body == nil:
             set(cmdl_curl_setopt_long(handle, CURLOPT_HTTPGET, 1))
         case .head:
@@ -141,8 +167,8 @@ struct CurlOptions {
                     set(cmdl_curl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, buffer.baseAddress))
                 }
             }
-            if request.method != .post || request.body == nil {
-                set(cmdl_curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, request.method.rawValue))
+            if request.head.method != .post || request.body == nil {
+                set(cmdl_curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, request.head.method.rawValue))
             }
         }
     }

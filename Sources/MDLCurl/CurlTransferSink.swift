@@ -1,4 +1,5 @@
 import CMDLCurl
+import HTTPTypes
 import MDLHTTP
 import Synchronization
 
@@ -17,7 +18,7 @@ final class TransferSink {
     let maxHeaderBytes: Int
     let cancellation: TransferCancellation
     private(set) var body: [UInt8] = []
-    private(set) var headers = HTTPHeaders()
+    private(set) var headerFields = HTTPFields()
     private(set) var headerBytes = 0
     private(set) var bodyTooLarge = false
     private(set) var headersTooLarge = false
@@ -56,11 +57,12 @@ final class TransferSink {
         let text = String(decoding: line, as: UTF8.self).trimmed(of: " \t\r\n")
         if text.hasPrefix("HTTP/") {
             // A new response begins (after a redirect, a 100 Continue or a proxy's CONNECT): keep only the last.
-            headers = HTTPHeaders()
+            headerFields = HTTPFields()
         } else if let colon = text.firstIndex(of: ":") {
             let name = String(text[..<colon]).trimmed(of: " \t")
             let value = String(text[text.index(after: colon)...]).trimmed(of: " \t")
-            if !name.isEmpty { headers.add(name: name, value: value) }
+            // A name that is not an RFC 9110 token cannot be an `HTTPField.Name`: such a line is dropped.
+            if let name = HTTPField.Name(name) { headerFields.append(HTTPField(name: name, value: value)) }
         }
         return true
     }

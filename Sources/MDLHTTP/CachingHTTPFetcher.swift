@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 
 /// Fetches status lists (and other published documents) over an ``HTTPClient`` with an HTTP cache (RFC 9111) in
 /// memory: a fresh answer (`Cache-Control: max-age`) is reused without a request, a stale one is revalidated with
@@ -57,8 +58,8 @@ public actor CachingHTTPFetcher {
     public struct Answer: Sendable, Hashable {
         /// The response body.
         public var body: [UInt8]
-        /// The response headers (for a revalidated answer: the stored headers updated by the `304`).
-        public var headers: HTTPHeaders
+        /// The response header fields (for a revalidated answer: the stored fields updated by the `304`).
+        public var headerFields: HTTPFields
         /// Where the answer came from.
         public var source: Source
         /// How old the answer is: the time since the server last sent or confirmed it, plus its `Age` then.
@@ -88,11 +89,12 @@ public actor CachingHTTPFetcher {
     /// Fetches `url` under `policy`.
     /// - Parameters:
     ///   - url: what to fetch; also the cache key.
-    ///   - headers: extra request headers (e.g. `Accept`); they do not take part in the cache key.
+    ///   - headerFields: extra request header fields (e.g. `Accept`); they do not take part in the cache key.
     ///   - policy: online (revalidate as HTTP caching says) or offline within a staleness bound.
     /// - Throws: ``HTTPClientError``: ``HTTPClientError/Code/notCached`` offline without a usable entry,
-    ///   ``HTTPClientError/Code/httpStatus`` for a status other than 200 or 304, or the transport's error.
-    public func fetch(_ url: URL, headers: HTTPHeaders = [:], policy: Policy = .online) async throws -> Answer {
+    ///   ``HTTPClientError/Code/httpStatus`` for a status other than 200 or 304,
+    ///   ``HTTPClientError/Code/invalidRequest`` for a URL without a scheme, or the transport's error.
+    public func fetch(_ url: URL, headerFields: HTTPFields = [:], policy: Policy = .online) async throws -> Answer {
         let maxStaleness = Self.seconds(policy.maxStaleness)
         let cached = entries[url]
         if let cached, cached.isFresh(at: now()) { return answer(cached, source: .cache) }
@@ -106,10 +108,10 @@ public actor CachingHTTPFetcher {
             )
         }
 
-        var request = HTTPRequest(url: url, headers: headers)
-        if let tag = cached?.entityTag { request.headers["If-None-Match"] = tag }
-        if let date = cached?.lastModified { request.headers["If-Modified-Since"] = date }
-        let response: HTTPResponse
+        var request = try HTTPRequest(checking: url, headerFields: headerFields)
+        if let tag = cached?.entityTag { request.headerFields[.ifNoneMatch] = tag }
+        if let date = cached?.lastModified { request.headerFields[.ifModifiedSince] = date }
+        let response: (response: HTTPResponse, body: [UInt8])
         do {
             response = try await client.send(request)
         } catch let error as HTTPClientError {
@@ -122,14 +124,19 @@ public actor CachingHTTPFetcher {
     /// Forgets every cached entry.
     public func removeAll() { entries.removeAll() }
 
-    private func store(_ response: HTTPResponse, for url: URL, maxStaleness: Double) throws -> Answer {
-        switch response.status {
+    private func store(
+        _ response: (response: HTTPResponse, body: [UInt8]),
+        for url: URL,
+        maxStaleness: Double
+    ) throws -> Answer {
+        let status = response.response.status.code
+        switch status {
         case 200:
-            guard let entry = HTTPCacheEntry(response: response, receivedAt: now()) else {
+            guard let entry = HTTPCacheEntry(response: response.response, body: response.body, receivedAt: now()) else {
                 entries[url] = nil
                 return Answer(
                     body: response.body,
-                    headers: response.headers,
+                    headerFields: response.response.headerFields,
                     source: .network,
                     age: .zero,
                     staleness: .zero
@@ -139,14 +146,14 @@ public actor CachingHTTPFetcher {
             return answer(entry, source: .network)
         case 304:
             guard var entry = entries[url] else { throw HTTPClientError.httpStatus(304) }
-            entry.revalidate(with: response, at: now())
+            entry.revalidate(with: response.response, at: now())
             entries[url] = entry
             return answer(entry, source: .revalidated)
         case 500...599:
             if let fallback = staleFallback(for: url, maxStaleness: maxStaleness) { return fallback }
-            throw HTTPClientError.httpStatus(response.status)
+            throw HTTPClientError.httpStatus(status)
         default:
-            throw HTTPClientError.httpStatus(response.status)
+            throw HTTPClientError.httpStatus(status)
         }
     }
 
@@ -168,7 +175,7 @@ public actor CachingHTTPFetcher {
         let time = now()
         return Answer(
             body: entry.body,
-            headers: entry.headers,
+            headerFields: entry.headerFields,
             source: source,
             age: .seconds(entry.age(at: time)),
             staleness: .seconds(entry.staleness(at: time)),

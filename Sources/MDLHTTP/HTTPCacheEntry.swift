@@ -1,9 +1,10 @@
 import Foundation
+import HTTPTypes
 
 /// A stored `200` response with what HTTP caching (RFC 9111) needs to reuse or revalidate it.
 struct HTTPCacheEntry: Sendable {
     var body: [UInt8]
-    var headers: HTTPHeaders
+    var headerFields: HTTPFields
     /// When the response was received or last revalidated (by the fetcher's clock).
     var receivedAt: Date
     /// The response's age when received (its `Age` header), in seconds.
@@ -13,8 +14,8 @@ struct HTTPCacheEntry: Sendable {
     /// `Cache-Control: must-revalidate`: never answer stale, even offline.
     var mustRevalidate: Bool
 
-    var entityTag: String? { headers["ETag"] }
-    var lastModified: String? { headers["Last-Modified"] }
+    var entityTag: String? { headerFields[values: .eTag].first }
+    var lastModified: String? { headerFields[values: .lastModified].first }
 
     /// The age at `now`, in seconds (never negative, even if the clock went back).
     func age(at now: Date) -> Double { initialAge + max(0, now.timeIntervalSince(receivedAt)) }
@@ -30,25 +31,26 @@ struct HTTPCacheEntry: Sendable {
     }
 
     /// A new entry for `response`, or `nil` when the response must not be stored (`no-store`).
-    init?(response: HTTPResponse, receivedAt: Date) {
-        let control = CacheControl(response.headers)
+    init?(response: HTTPResponse, body: [UInt8], receivedAt: Date) {
+        let control = CacheControl(response.headerFields)
         guard !control.noStore else { return nil }
-        self.body = response.body
-        self.headers = response.headers
+        self.body = body
+        self.headerFields = response.headerFields
         self.receivedAt = receivedAt
-        self.initialAge = CacheControl.age(response.headers)
+        self.initialAge = CacheControl.age(response.headerFields)
         self.freshnessLifetime = control.freshnessLifetime
         self.mustRevalidate = control.mustRevalidate
     }
 
     /// The entry after a `304 Not Modified`: fresh again from `now`, with the 304's validators and directives.
     mutating func revalidate(with notModified: HTTPResponse, at now: Date) {
-        for name in ["ETag", "Last-Modified", "Cache-Control", "Expires", "Date"] {
-            if let value = notModified.headers[name] { headers[name] = value }
+        for name: HTTPField.Name in [.eTag, .lastModified, .cacheControl, .expires, .date] {
+            let values = notModified.headerFields[fields: name]
+            if !values.isEmpty { headerFields[fields: name] = values }
         }
-        let control = CacheControl(headers)
+        let control = CacheControl(headerFields)
         receivedAt = now
-        initialAge = CacheControl.age(notModified.headers)
+        initialAge = CacheControl.age(notModified.headerFields)
         freshnessLifetime = control.freshnessLifetime
         mustRevalidate = control.mustRevalidate
     }
@@ -65,8 +67,8 @@ struct CacheControl {
     /// heuristic freshness: a status list is revalidated unless its server says how long it stays fresh).
     var freshnessLifetime: Double { noCache ? 0 : (maxAge ?? 0) }
 
-    init(_ headers: HTTPHeaders) {
-        for value in headers.values(for: "Cache-Control") {
+    init(_ headerFields: HTTPFields) {
+        for value in headerFields[values: .cacheControl] {
             for directive in value.split(separator: ",") {
                 let parts = directive.split(separator: "=", maxSplits: 1).map {
                     $0.trimmingCharacters(in: .whitespaces)
@@ -92,8 +94,8 @@ struct CacheControl {
     }
 
     /// The `Age` header in seconds (0 when absent or malformed).
-    static func age(_ headers: HTTPHeaders) -> Double {
-        guard let text = headers["Age"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty,
+    static func age(_ headerFields: HTTPFields) -> Double {
+        guard let text = headerFields[values: .age].first?.trimmingCharacters(in: .whitespaces), !text.isEmpty,
             text.allSatisfy({ $0.isASCII && $0.isNumber })
         else { return 0 }
         return min(Double(text) ?? 0, 2_147_483_648)

@@ -17,7 +17,7 @@ public enum JWE {
     public static let defaultAllowedEncryptions: Set<String> = ["A128GCM", "A256GCM"]
 
     /// Encrypts `plaintext` to `recipient` (a P-256 or X25519 public JWK); its `kid` is copied into the header.
-    public static func encrypt(
+    package static func encrypt(
         _ plaintext: [UInt8], to recipient: JWK, enc: String = "A128GCM", apu: [UInt8]? = nil, apv: [UInt8]? = nil
     ) throws(MDLError) -> String {
         guard let bits = contentEncryptions[enc] else { throw MDLError(code: .joseMalformed, message: "enc \(enc) is not supported") }

@@ -152,7 +152,7 @@ public struct PointStatement: Sendable {
 
     /// Builds and signs a statement, for the sandbox's status service. `points.asOf` is when it is made; `answersFor`
     /// (claim `at`) the past instant its facts describe, when asked for one.
-    public static func sign(
+    package static func sign(
         points: PointsRecord, statusLetters: LicenseStatusLetters, expiresAt: Date?, nonce: String, relyingParty: String,
         binding: [UInt8], answersFor: Date? = nil, credentialStatus: LicenseCredentialStatus? = nil,
         algorithm: COSEAlgorithm, x5chain: [[UInt8]], signer: ([UInt8]) throws -> [UInt8]

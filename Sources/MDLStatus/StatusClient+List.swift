@@ -141,7 +141,7 @@ extension StatusClient {
             policy = .online
         }
         do {
-            return try await fetcher.fetch(url, headers: ["Accept": StatusListToken.mediaType], policy: policy)
+            return try await fetcher.fetch(url, headerFields: [.accept: StatusListToken.mediaType], policy: policy)
         } catch let error as HTTPClientError {
             throw MDLError.statusUnavailable(error)
         } catch {

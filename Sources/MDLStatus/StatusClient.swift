@@ -101,20 +101,20 @@ public struct StatusClient: Sendable {
         if let instant = request.at {
             try PointStatement.checkInstant(instant, from: now(), lookBack: lookBack, clockSkew: min(configuration.clockSkew, 60))
         }
-        let response: HTTPResponse
+        let response: (response: HTTPResponse, body: [UInt8])
         do {
-            response = try await client.send(
-                HTTPRequest(method: .post, url: url, headers: ["Content-Type": "application/cbor"], body: request.encoded))
+            let head = try HTTPRequest(checking: url, method: .post, headerFields: [.contentType: "application/cbor"])
+            response = try await client.send(head, body: request.encoded)
         } catch let error as HTTPClientError {
             throw MDLError.statusUnavailable(error)
         } catch {
             throw MDLError(code: .statusUnavailable, message: "point statement request cancelled")
         }
-        guard response.status == 200 else {
+        guard response.response.status.code == 200 else {
             if String(decoding: response.body.prefix(64), as: UTF8.self) == MDLError.Code.pointStatementInstantOutOfRange.rawValue {
                 throw MDLError(code: .pointStatementInstantOutOfRange, message: "the status service refused the instant asked for")
             }
-            throw MDLError(code: .statusUnavailable, message: "the status service refused the point statement (HTTP \(response.status))")
+            throw MDLError(code: .statusUnavailable, message: "the status service refused the point statement (HTTP \(response.response.status.code))")
         }
         let statement = try PointStatement(bytes: response.body)
         guard let document = try DeviceResponse(bytes: request.presentation).documents.first else {

@@ -30,7 +30,7 @@ extension StatusList {
     /// - Parameters:
     ///   - aggregationURI: the optional `aggregation_uri`.
     ///   - level: the zlib compression level (0–9).
-    public func cbor(aggregationURI: String? = nil, level: Int = 9) throws(MDLError) -> CBOR {
+    package func cbor(aggregationURI: String? = nil, level: Int = 9) throws(MDLError) -> CBOR {
         var map: CBORMap = ["bits": .unsigned(UInt64(bits)), "lst": .bytes(try compressed(level: level))]
         if let aggregationURI { map["aggregation_uri"] = .text(aggregationURI) }
         return .map(map)

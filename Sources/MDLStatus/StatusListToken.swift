@@ -20,17 +20,17 @@ public struct StatusListToken: Sendable {
     public static let mediaType = "application/statuslist+cwt"
 
     /// CWT claim keys of a status list token.
-    public enum Claim {
+    package enum Claim {
         /// `sub` (2): the URI the token is published at, equal to the referencing credential's status `uri`.
-        public static let subject: Int64 = 2
+        package static let subject: Int64 = 2
         /// `exp` (4): expiry, seconds since the epoch.
-        public static let expiresAt: Int64 = 4
+        package static let expiresAt: Int64 = 4
         /// `iat` (6): issuance, seconds since the epoch.
-        public static let issuedAt: Int64 = 6
+        package static let issuedAt: Int64 = 6
         /// `ttl` (65534): how long, in seconds, a consumer may hold a copy before fetching a fresh one.
-        public static let timeToLive: Int64 = 65534
+        package static let timeToLive: Int64 = 65534
         /// `status_list` (65533): the `{bits, lst}` map.
-        public static let statusList: Int64 = 65533
+        package static let statusList: Int64 = 65533
     }
 
     /// The signed message as received.
@@ -91,12 +91,12 @@ public struct StatusListToken: Sendable {
 
     /// The signer's certificates (`x5chain`, leaf first), when the token carries them.
     /// - Throws: ``MDLError/Code/statusListInvalid`` for a malformed `x5chain`.
-    public func certificateChain() throws(MDLError) -> [[UInt8]]? {
+    package func certificateChain() throws(MDLError) -> [[UInt8]]? {
         do { return try message.headers.x5chain() } catch { throw Self.invalid("the token's x5chain is malformed") }
     }
 
     /// Every check a relying party makes before using the list: `typ`, the signature with `key`, `sub` equal to the
-    /// referenced `subject` (when given) and the lifetime at `time` (see ``checkLifetime(at:clockSkew:maxAge:heldFor:)``).
+    /// referenced `subject` (when given) and the lifetime at `time` (see `checkLifetime(at:clockSkew:maxAge:heldFor:)`).
     public func verify(
         with key: SignaturePublicKey, subject expected: String?, at time: Date, clockSkew: TimeInterval = 300,
         maxAge: TimeInterval? = nil, heldFor: TimeInterval = 0,
@@ -113,7 +113,7 @@ public struct StatusListToken: Sendable {
 
     /// Checks that the protected `typ` is `application/statuslist+cwt`.
     /// - Throws: ``MDLError/Code/statusListInvalid`` otherwise.
-    public func checkType() throws(MDLError) {
+    package func checkType() throws(MDLError) {
         guard type == Self.mediaType else {
             throw Self.invalid("the token's protected typ is \(type.map { "\"\($0)\"" } ?? "absent"), not \(Self.mediaType)")
         }
@@ -121,7 +121,7 @@ public struct StatusListToken: Sendable {
 
     /// Verifies the COSE signature with `key`, the algorithm taken from the protected header.
     /// - Throws: ``MDLError/Code/algorithmNotAllowed`` or ``MDLError/Code/statusSignatureInvalid``.
-    public func verifySignature(
+    package func verifySignature(
         with key: SignaturePublicKey, allowedAlgorithms: Set<COSEAlgorithm> = StatusListToken.defaultAlgorithms
     ) throws(MDLError) {
         try Self.verify(message, with: key, allowedAlgorithms: allowedAlgorithms, what: "status list token")
@@ -129,7 +129,7 @@ public struct StatusListToken: Sendable {
 
     /// Checks `sub` against the URI the credential references.
     /// - Throws: ``MDLError/Code/statusSubjectMismatch``.
-    public func checkSubject(_ uri: String) throws(MDLError) {
+    package func checkSubject(_ uri: String) throws(MDLError) {
         guard subject == uri else {
             throw MDLError(code: .statusSubjectMismatch, message: "the token's sub is not the status URI the MSO references")
         }
@@ -139,7 +139,7 @@ public struct StatusListToken: Sendable {
     /// (`heldFor`: how long ago the copy was fetched), and not older than `maxAge` when the relying party sets one;
     /// each with `clockSkew` of tolerance.
     /// - Throws: ``MDLError/Code/statusTokenExpired``.
-    public func checkLifetime(
+    package func checkLifetime(
         at time: Date, clockSkew: TimeInterval = 300, maxAge: TimeInterval? = nil, heldFor: TimeInterval = 0
     ) throws(MDLError) {
         if issuedAt.timeIntervalSince(time) > clockSkew {
@@ -192,7 +192,7 @@ extension StatusListToken {
     ///   - x5chain: the signer's certificate chain, leaf first (DER).
     ///   - keyID: an optional `kid`.
     ///   - signer: returns the raw COSE signature of its input for `algorithm`.
-    public static func sign(
+    package static func sign(
         list: StatusList, subject: String, issuedAt: Date, expiresAt: Date?, timeToLive: TimeInterval?,
         algorithm: COSEAlgorithm, x5chain: [[UInt8]] = [], keyID: [UInt8]? = nil,
         signer: ([UInt8]) throws -> [UInt8]

@@ -19,7 +19,7 @@ public enum StatusSignerKey {
     ///   key; ``MDLError/Code/weakKey`` for an unusable point.
     public static func read(_ text: String) throws(MDLError) -> SignaturePublicKey {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.hasPrefix("{") { return try JWKPublicKey(json: Array(trimmed.utf8)).signaturePublicKey }
+        if trimmed.hasPrefix("{") { return try JWK(json: Array(trimmed.utf8)).signaturePublicKey() }
         let publicKey: Certificate.PublicKey
         do {
             if trimmed.contains("-----BEGIN CERTIFICATE-----") {

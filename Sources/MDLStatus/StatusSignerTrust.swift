@@ -9,7 +9,7 @@ import SwiftASN1
 ///
 /// ```swift
 /// let trust = StatusSignerTrust.issuer(of: document)    // the x5chain must lead to the document's own IACA
-/// let pinned = StatusSignerTrust.key(try JWKPublicKey(json: jwk).signaturePublicKey)
+/// let pinned = StatusSignerTrust.key(try JWK(json: jwk).signaturePublicKey())
 /// ```
 public enum StatusSignerTrust: Sendable {
     /// A key named out of band (a JWK, a PEM key, a trust list entry): the message must verify with it.

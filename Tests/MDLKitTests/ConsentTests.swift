@@ -10,7 +10,7 @@ struct ConsentTests {
         let world = try RequestWorld()
         let relyingParty = try world.relyingParty()
         let request = try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL)
-        let outcome = await relyingParty.receive(jwe: try world.answer(request, .decline).jwe, forRequest: request.id)
+        let outcome = await relyingParty.receive(jwe: try await world.answer(request, .decline).jwe, forRequest: request.id)
         guard case .declined(let receipt) = outcome.outcome else {
             Issue.record("expected a decline, got \(outcome)")
             return
@@ -28,15 +28,15 @@ struct ConsentTests {
         var claims = try JSONDecoder().decode(AuthorizationRequestObject.self, from: Data(try #require(Base64URL.decode(parts[1]))))
         claims.responseURI = "https://attacker.example/collect"
         parts[1] = Base64URL.encode(try JSONEncoder().encode(claims))
-        #expect(throws: MDLError(code: .jwsSignatureInvalid)) {
-            try world.walletVerifier.verify(parts.joined(separator: "."), at: SandboxFixture.now)
+        await #expect(throws: MDLError(code: .jwsSignatureInvalid)) {
+            try await world.walletVerifier.verify(parts.joined(separator: "."), at: SandboxFixture.now)
         }
         var header = try JSONDecoder().decode(JOSEHeader.self, from: Data(try #require(Base64URL.decode(parts[0]))))
         header.typ = "JWT"
         let original = request.requestObject.split(separator: ".").map(String.init)
         let retyped = [Base64URL.encode(try JSONEncoder().encode(header)), original[1], original[2]]
-        #expect(throws: MDLError(code: .requestInvalid)) {
-            try world.walletVerifier.verify(retyped.joined(separator: "."), at: SandboxFixture.now)
+        await #expect(throws: MDLError(code: .requestInvalid)) {
+            try await world.walletVerifier.verify(retyped.joined(separator: "."), at: SandboxFixture.now)
         }
     }
 
@@ -45,25 +45,25 @@ struct ConsentTests {
         let relyingParty = try world.relyingParty()
         let greedy = RequestTemplate(purpose: .carRental, elements: RequestTemplate.carRental.elements + [RequestedElement(.iso("resident_address"))])
         let request = try await relyingParty.createRequest(greedy, baseURL: RequestWorld.baseURL)
-        #expect(throws: MDLError(code: .requestBeyondRegistration)) { try world.walletVerifier.verify(request.requestObject, at: SandboxFixture.now) }
+        await #expect(throws: MDLError(code: .requestBeyondRegistration)) { try await world.walletVerifier.verify(request.requestObject, at: SandboxFixture.now) }
         let otherPurpose = try await relyingParty.createRequest(.insuranceClaim.restricted(to: [.iso("driving_privileges")]), baseURL: RequestWorld.baseURL)
-        #expect(throws: MDLError(code: .requestBeyondRegistration)) { try world.walletVerifier.verify(otherPurpose.requestObject, at: SandboxFixture.now) }
+        await #expect(throws: MDLError(code: .requestBeyondRegistration)) { try await world.walletVerifier.verify(otherPurpose.requestObject, at: SandboxFixture.now) }
     }
 
     @Test func theWalletRefusesARelyingPartyOfAnUntrustedRegistrar() async throws {
         let world = try RequestWorld()
         let request = try await world.relyingParty().createRequest(.carRental, baseURL: RequestWorld.baseURL)
         let stranger = RequestVerifier(registrarRoots: [try Registrar(now: SandboxFixture.now).authority.certificate])
-        #expect(throws: MDLError(code: .relyingPartyUntrusted)) { try stranger.verify(request.requestObject, at: SandboxFixture.now) }
+        await #expect(throws: MDLError(code: .relyingPartyUntrusted)) { try await stranger.verify(request.requestObject, at: SandboxFixture.now) }
         let later = SandboxFixture.now.addingTimeInterval(2 * 365 * 86_400)
-        #expect(throws: MDLError(code: .relyingPartyUntrusted)) { try world.walletVerifier.verify(request.requestObject, at: later) }
+        await #expect(throws: MDLError(code: .relyingPartyUntrusted)) { try await world.walletVerifier.verify(request.requestObject, at: later) }
     }
 
     @Test func elementsTheRelyingPartyDidNotAskForAreRejected() async throws {
         let world = try RequestWorld()
         let relyingParty = try world.relyingParty()
         let request = try await relyingParty.createRequest(.carRental.restricted(to: [.iso("driving_privileges")]), baseURL: RequestWorld.baseURL)
-        let received = try world.walletVerifier.verify(request.requestObject, at: SandboxFixture.now)
+        let received = try await world.walletVerifier.verify(request.requestObject, at: SandboxFixture.now)
         let oversharing = try world.sandbox.wallet.present(
             elements: [MDLProfile.isoNameSpace: ["driving_privileges", "resident_address"]], transcript: try received.sessionTranscript())
         let outcome = await relyingParty.receive(
@@ -81,14 +81,14 @@ struct ConsentTests {
         let insurer = try world.relyingParty(world.insurer)
         let insurerRequest = try await insurer.createRequest(.insuranceClaim, baseURL: URL(string: "https://claims.sandbox.mdlkit.cn/oid4vp")!)
         let rentalRequest = try await rental.createRequest(.carRental, baseURL: RequestWorld.baseURL)
-        let forInsurer = try world.walletVerifier.verify(insurerRequest.requestObject, at: SandboxFixture.now)
-        let forRental = try world.walletVerifier.verify(rentalRequest.requestObject, at: SandboxFixture.now)
+        let forInsurer = try await world.walletVerifier.verify(insurerRequest.requestObject, at: SandboxFixture.now)
+        let forRental = try await world.walletVerifier.verify(rentalRequest.requestObject, at: SandboxFixture.now)
         let presentation = try world.sandbox.wallet.present(
             elements: [MDLProfile.isoNameSpace: ["driving_privileges"]], transcript: try forInsurer.sessionTranscript())
         let relayed = try world.sandbox.wallet.encryptedResponse(presentation.encoded, for: forRental)
         #expect(await rental.receive(jwe: relayed, forRequest: rentalRequest.id).error?.code == .deviceSignatureInvalid)
 
-        let original = try world.answer(insurerRequest, .approveAll)
+        let original = try await world.answer(insurerRequest, .approveAll)
         let misposted = await rental.receive(jwe: original.jwe, forRequest: rentalRequest.id)
         #expect(misposted.error?.code == .requestUnknown)
         #expect(misposted.state == rentalRequest.state)
@@ -97,7 +97,7 @@ struct ConsentTests {
     @Test func consentSummaryShowsNamesPurposeAndRetention() async throws {
         let world = try RequestWorld()
         let request = try await world.relyingParty().createRequest(.carRental, baseURL: RequestWorld.baseURL)
-        let summary = try world.walletVerifier.verify(request.requestObject, at: SandboxFixture.now).summary
+        let summary = try await world.walletVerifier.verify(request.requestObject, at: SandboxFixture.now).summary
         #expect(summary.purpose == .carRental)
         #expect(summary.relyingPartyNameEN == "Sandbox Car Rental Ltd.")
         #expect(summary.elements.first { $0.element == .iso("portrait") }?.intentToRetain == false)

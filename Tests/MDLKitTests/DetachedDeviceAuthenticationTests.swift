@@ -105,7 +105,7 @@ struct DetachedDeviceAuthenticationTests {
         let genuine = try Self.deviceMac(fixture, reader: reader, over: Self.deviceAuthenticationBytes(SandboxFixture.transcript), detached: true)
         let good = try Self.replacingDeviceAuth(in: presentation, with: .map(["deviceMac": genuine.cbor]))
         let verified = try await verifier.verify(good, sessionTranscript: SandboxFixture.transcript, readerKey: reader)
-        #expect(verified.documents.first?.deviceAuthentication == "mac")
+        #expect(verified.documents.first?.deviceAuthentication == .mac)
         // The same key over an arbitrary attached message, or over the right content but attached: refused.
         for (content, what) in [(Array("anything at all".utf8), "arbitrary"), (Self.deviceAuthenticationBytes(SandboxFixture.transcript), "attached")] {
             let mac = try Self.deviceMac(fixture, reader: reader, over: content, detached: false)

@@ -41,7 +41,7 @@ struct DuplicateJSONMemberTests {
         let world = try RequestWorld()
         let relyingParty = try world.relyingParty()
         let request = try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL)
-        let genuine = try world.answer(request, .approveAll)
+        let genuine = try await world.answer(request, .approveAll)
         let payload = try JWE.decrypt(genuine.jwe, with: request.encryptionKey).plaintext
         var text = String(decoding: payload, as: UTF8.self)
         text.removeFirst()

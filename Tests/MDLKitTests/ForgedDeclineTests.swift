@@ -28,13 +28,13 @@ struct ForgedDeclineTests {
         #expect(again.error?.code == .replay)
         #expect(again.state == request.state)
 
-        let genuine = await relyingParty.receive(jwe: try world.answer(request, .approveAll).jwe, forRequest: request.id)
+        let genuine = await relyingParty.receive(jwe: try await world.answer(request, .approveAll).jwe, forRequest: request.id)
         #expect(genuine.receipt?.outcome == .presented)
         #expect(genuine.isHolderAuthenticated)
         #expect(try await audit.receipts().map(\.outcome) == [.declined, .presented])
         #expect(try await audit.receipts().map(\.state) == [request.state, request.state])
         // After the presentation, a decline is refused: the request was answered.
-        let late = await relyingParty.receive(jwe: try world.answer(request, .decline).jwe, forRequest: request.id)
+        let late = await relyingParty.receive(jwe: try await world.answer(request, .decline).jwe, forRequest: request.id)
         #expect(late.error?.code == .replay)
         #expect(try await audit.receipts().count == 2)
     }
@@ -45,28 +45,28 @@ struct ForgedDeclineTests {
         let world = try RequestWorld()
         let relyingParty = try world.relyingParty()
         let request = try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL)
-        let received = try world.walletVerifier.verify(request.requestObject, at: SandboxFixture.now)
+        let received = try await world.walletVerifier.verify(request.requestObject, at: SandboxFixture.now)
         let junk = await relyingParty.receive(
             jwe: try world.sandbox.wallet.encryptedResponse([0xA0], for: received), forRequest: request.id)
         #expect(junk.error != nil)
         #expect(junk.state == request.state)
         #expect(!junk.isHolderAuthenticated)
         let other = try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL)
-        let otherReceived = try world.walletVerifier.verify(other.requestObject, at: SandboxFixture.now)
+        let otherReceived = try await world.walletVerifier.verify(other.requestObject, at: SandboxFixture.now)
         let foreign = try world.sandbox.wallet.present(
             elements: [MDLProfile.isoNameSpace: ["driving_privileges"]], transcript: try otherReceived.sessionTranscript())
         let relayed = await relyingParty.receive(
             jwe: try world.sandbox.wallet.encryptedResponse(foreign.encoded, for: received), forRequest: request.id)
         #expect(relayed.error?.code == .deviceSignatureInvalid)
         #expect(!relayed.isHolderAuthenticated)
-        #expect(await relyingParty.receive(jwe: try world.answer(request, .approveAll).jwe, forRequest: request.id).receipt?.outcome == .presented)
+        #expect(await relyingParty.receive(jwe: try await world.answer(request, .approveAll).jwe, forRequest: request.id).receipt?.outcome == .presented)
     }
 
     @Test func aRepeatedResponseParameterIsRefusedWithTheState() async throws {
         let world = try RequestWorld()
         let relyingParty = try world.relyingParty()
         let request = try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL)
-        let reply = try world.answer(request, .approveAll)
+        let reply = try await world.answer(request, .approveAll)
         let doubled = FormBody.encode([("response", reply.jwe), ("response", "x")])
         let refused = await relyingParty.receive(formBody: doubled, forRequest: request.id)
         #expect(refused.error?.code == .joseMalformed)

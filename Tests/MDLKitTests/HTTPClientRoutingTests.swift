@@ -24,20 +24,20 @@ struct HTTPClientRoutingTests {
             router.get("/loop") { _, _ in loopbackResponse(status: 302, headers: ["Location": "/loop"]) }
             router.get("/file") { _, _ in loopbackResponse(status: 302, headers: ["Location": "file:///etc/passwd"]) }
         }) { port in
-            let followed = try await client().send(MDLKit.HTTPRequest(url: try url(port, "/old")))
+            let followed = try await client().exchange(try url(port, "/old"))
             #expect(followed.status == 200)
             #expect(followed.body == [1, 2])
-            #expect(followed.headers["X-Final"] == "yes")
-            #expect(followed.headers["Location"] == nil)  // only the final response's headers
+            #expect(followed.header("X-Final") == "yes")
+            #expect(followed.header("Location") == nil)  // only the final response's headers
 
-            let unfollowed = try await client(maxRedirects: 0).send(MDLKit.HTTPRequest(url: try url(port, "/old")))
+            let unfollowed = try await client(maxRedirects: 0).exchange(try url(port, "/old"))
             #expect(unfollowed.status == 302)
 
             await #expect(throws: HTTPClientError(code: .tooManyRedirects)) {
-                try await client().send(MDLKit.HTTPRequest(url: try url(port, "/loop")))
+                try await client().exchange(try url(port, "/loop"))
             }
             await #expect(throws: HTTPClientError(code: .tooManyRedirects)) {
-                try await client().send(MDLKit.HTTPRequest(url: try url(port, "/file")))
+                try await client().exchange(try url(port, "/file"))
             }
         }
         #expect(log.count == 1)
@@ -50,13 +50,11 @@ struct HTTPClientRoutingTests {
             router.get("/list") { _, _ in loopbackResponse(body: [5]) }
         }) { port in
             let target = try url(port, "/list")
-            #expect(try await client().send(MDLKit.HTTPRequest(url: target)).body == [5])
+            #expect(try await client().exchange(target).body == [5])
             await #expect(throws: HTTPClientError(code: .connectionFailed)) {
-                try await client(proxy: .explicit(deadProxy)).send(MDLKit.HTTPRequest(url: target))
+                try await client(proxy: .explicit(deadProxy)).exchange(target)
             }
-            let bypassed = try await client(proxy: .explicit(deadProxy, bypass: ["127.0.0.1"])).send(
-                MDLKit.HTTPRequest(url: target)
-            )
+            let bypassed = try await client(proxy: .explicit(deadProxy, bypass: ["127.0.0.1"])).exchange(target)
             #expect(bypassed.body == [5])
         }
     }

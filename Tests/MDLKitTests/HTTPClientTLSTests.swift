@@ -4,13 +4,11 @@ import Testing
 
 /// CurlHTTPClient against a TLS server on 127.0.0.1 with a certificate generated for the test.
 struct HTTPClientTLSTests {
-    private func send(to server: LoopbackTLSServer, anchors: String?, pins: [String]) async throws -> HTTPResponse {
+    private func send(to server: LoopbackTLSServer, anchors: String?, pins: [String]) async throws -> HTTPExchange {
         let client = CurlHTTPClient(
             configuration: .init(pinnedPublicKeys: pins, trustAnchorsPEM: anchors, proxy: .direct, retry: .none)
         )
-        return try await client.send(
-            HTTPRequest(url: try #require(URL(string: "https://127.0.0.1:\(server.port)/list")))
-        )
+        return try await client.exchange(try #require(URL(string: "https://127.0.0.1:\(server.port)/list")))
     }
 
     @Test func pinningAndCustomAnchors() async throws {

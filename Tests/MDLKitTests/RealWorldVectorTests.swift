@@ -24,7 +24,7 @@ struct RealWorldVectorTests {
     @Test func annexDVerifiesWithDeviceMacAtItsTime() async throws {
         let presentation = try await annexD(at: "2021-01-01T00:00:00Z")
         let document = try #require(presentation.documents.first)
-        #expect(document.deviceAuthentication == "mac")
+        #expect(document.deviceAuthentication == .mac)
         let iso = try #require(document.issuerSigned["org.iso.18013.5.1"])
         #expect(iso.count == 6)
         #expect(iso["family_name"] == .text("Doe"))
@@ -62,7 +62,7 @@ struct RealWorldVectorTests {
     @Test func auth0VerifiesUnderInteropAndNamesTheRelaxation() async throws {
         let presentation = try await auth0("device-response.hex", policy: .interop)
         let document = try #require(presentation.documents.first)
-        #expect(document.deviceAuthentication == "signature")
+        #expect(document.deviceAuthentication == .signature)
         #expect(document.relaxationsUsed.contains(.selfSignedDocumentSignerAsAnchor))
         // auth0's DeviceSignature carries this session's DeviceAuthenticationBytes attached (issue 14).
         #expect(document.relaxationsUsed.contains(.attachedPayloadInDeviceSignature))

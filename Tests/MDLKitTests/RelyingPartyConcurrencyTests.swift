@@ -50,7 +50,7 @@ struct RelyingPartyConcurrencyTests {
         let clock = RendezvousClock()
         let relyingParty = try world.relyingParty(clock: { clock.now() })
         let request = try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL)
-        let reply = try world.answer(request, .approveAll)
+        let reply = try await world.answer(request, .approveAll)
         clock.arm()
         let executor = ThreadPerJobExecutor()
         let received = Task(executorPreference: executor) { await relyingParty.receive(jwe: reply.jwe, forRequest: request.id) }

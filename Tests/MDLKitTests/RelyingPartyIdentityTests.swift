@@ -34,15 +34,15 @@ struct RelyingPartyIdentityTests {
         #expect(identity.registration == Self.registration)
         let rp = RelyingParty(identity: identity, verifier: try world.sandbox.verifier(), storage: .inMemory(), clock: { SandboxFixture.now })
         let request = try await rp.createRequest(.carRental, baseURL: URL(string: "https://rental.example.cn/oid4vp")!)
-        let received = try world.walletVerifier.verify(request.requestObject, at: SandboxFixture.now)
+        let received = try await world.walletVerifier.verify(request.requestObject, at: SandboxFixture.now)
         #expect(received.registration == Self.registration)
         #expect(received.claims.verifierInfo?.first?.format == "jwt")
         // The attestation allows car rental only.
         let beyond = try await rp.createRequest(.drivingJob, baseURL: URL(string: "https://rental.example.cn/oid4vp")!)
-        #expect(throws: MDLError(code: .requestBeyondRegistration)) { _ = try world.walletVerifier.verify(beyond.requestObject, at: SandboxFixture.now) }
+        await #expect(throws: MDLError(code: .requestBeyondRegistration)) { _ = try await world.walletVerifier.verify(beyond.requestObject, at: SandboxFixture.now) }
     }
 
-    @Test func attestationAboutAnotherCertificateIsRefused() throws {
+    @Test func attestationAboutAnotherCertificateIsRefused() async throws {
         let world = try RequestWorld()
         let (certificate, key) = try Self.plain(world)
         let attestation = try world.registrar.attest(Self.registration, about: world.rental.certificate, now: SandboxFixture.now)
@@ -52,8 +52,8 @@ struct RelyingPartyIdentityTests {
         // A wallet given an attestation from a registrar it does not trust refuses it too.
         let stranger = try Registrar(now: SandboxFixture.now)
         let foreign = try stranger.attest(Self.registration, about: certificate, now: SandboxFixture.now)
-        #expect(throws: MDLError(code: .relyingPartyUntrusted)) {
-            _ = try world.walletVerifier.registration(of: certificate, verifierInfo: [VerifierInfo(format: "jwt", data: foreign)], at: SandboxFixture.now)
+        await #expect(throws: MDLError(code: .relyingPartyUntrusted)) {
+            _ = try await world.walletVerifier.registration(of: certificate, verifierInfo: [VerifierInfo(format: "jwt", data: foreign)], at: SandboxFixture.now)
         }
     }
 

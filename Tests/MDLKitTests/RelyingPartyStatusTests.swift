@@ -14,9 +14,11 @@ struct RelyingPartyStatusTests {
         let down = Mutex(false)
         let real = CurlHTTPClient(configuration: .init(proxy: .direct, retry: .none))
 
-        func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        func send(
+            _ request: HTTPRequest, body: [UInt8]?, options: HTTPRequestOptions
+        ) async throws -> (response: HTTPResponse, body: [UInt8]) {
             if down.withLock({ $0 }) { throw HTTPClientError(code: .connectionFailed, message: "the status service is down") }
-            return try await real.send(request)
+            return try await real.send(request, body: body, options: options)
         }
     }
 
@@ -31,7 +33,7 @@ struct RelyingPartyStatusTests {
             identity: try requests.rental.identity(), verifier: verifier, replayStore: InMemoryReplayStore(), auditLog: audit,
             clock: { SandboxFixture.now })
         let request = try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL)
-        let received = try requests.walletVerifier.verify(request.requestObject, at: SandboxFixture.now)
+        let received = try await requests.walletVerifier.verify(request.requestObject, at: SandboxFixture.now)
         let reply = try world.wallet.answer(received, decision: .approveAll)
 
         transport.down.withLock { $0 = true }
@@ -58,7 +60,7 @@ struct RelyingPartyStatusTests {
         try world.service.apply(.revoke, to: world.reference)
         let request = try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL)
         let reply = try world.wallet.answer(
-            try requests.walletVerifier.verify(request.requestObject, at: SandboxFixture.now), decision: .approveAll)
+            try await requests.walletVerifier.verify(request.requestObject, at: SandboxFixture.now), decision: .approveAll)
         let outcome = await relyingParty.receive(jwe: reply.jwe, forRequest: request.id)
         #expect(outcome.error?.code == .statusRevoked)
         #expect(try await audit.receipts().isEmpty)
@@ -73,7 +75,7 @@ struct RelyingPartyStatusTests {
             replayStore: InMemoryReplayStore(), auditLog: InMemoryAuditLog(), clock: { SandboxFixture.now })
         let request = try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL)
         let reply = try world.wallet.answer(
-            try requests.walletVerifier.verify(request.requestObject, at: SandboxFixture.now), decision: .approveAll)
+            try await requests.walletVerifier.verify(request.requestObject, at: SandboxFixture.now), decision: .approveAll)
         let outcome = await relyingParty.receive(jwe: reply.jwe, forRequest: request.id)
         #expect(outcome.receipt?.status == "not-checked: counter offline")
     }

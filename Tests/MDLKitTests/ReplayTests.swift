@@ -9,7 +9,7 @@ struct ReplayTests {
         let world = try RequestWorld()
         let relyingParty = try world.relyingParty()
         let request = try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL)
-        let reply = try world.answer(request, .approveAll)
+        let reply = try await world.answer(request, .approveAll)
         #expect(await relyingParty.receive(jwe: reply.jwe, forRequest: request.id).receipt?.outcome == .presented)
         let again = await relyingParty.receive(jwe: reply.jwe, forRequest: request.id)
         #expect(again.error?.code == .replay)
@@ -21,7 +21,7 @@ struct ReplayTests {
         let clock = ManualClock(SandboxFixture.now)
         let relyingParty = try world.relyingParty(clock: { clock.now })
         let request = try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL, lifetime: 120)
-        let reply = try world.answer(request, .approveAll)
+        let reply = try await world.answer(request, .approveAll)
         clock.advance(by: 121)
         #expect(await relyingParty.receive(jwe: reply.jwe, forRequest: request.id).error?.code == .requestExpired)
         #expect(try await relyingParty.requestObject(id: request.id) == nil)
@@ -37,7 +37,7 @@ struct ReplayTests {
         let before = try world.relyingParty(replayStore: try SQLiteReplayStore(path: path))
         let request = try await before.createRequest(.carRental, baseURL: RequestWorld.baseURL)
         let saved = try request.fileContents()
-        let reply = try world.answer(request, .approveSubset([.iso("driving_privileges")]))
+        let reply = try await world.answer(request, .approveSubset([.iso("driving_privileges")]))
         #expect(await before.receive(jwe: reply.jwe, forRequest: request.id).receipt?.outcome == .presented)
 
         // The RP process restarts: a new store on the same file, the pending request read back from its file.
@@ -79,7 +79,7 @@ struct ReplayTests {
         let path = directory.appendingPathComponent("audit.sqlite").path
         let relyingParty = try world.relyingParty(auditLog: try SQLiteAuditLog(path: path))
         let request = try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL)
-        _ = await relyingParty.receive(jwe: try world.answer(request, .decline).jwe, forRequest: request.id)
+        _ = await relyingParty.receive(jwe: try await world.answer(request, .decline).jwe, forRequest: request.id)
         let receipts = try await SQLiteAuditLog(path: path).receipts()
         #expect(receipts.count == 1)
         #expect(receipts.first?.outcome == .declined)

@@ -98,7 +98,7 @@ struct RequestFlowTests {
         let request = try await relyingParty.createRequest(
             .carRental, baseURL: RequestWorld.baseURL, encryptionKey: .x25519(Curve25519.KeyAgreement.PrivateKey()))
         #expect(request.encryptionJWK.crv == "X25519")
-        let outcome = await relyingParty.receive(jwe: try world.answer(request, .approveSubset([.iso("portrait")])).jwe, forRequest: request.id)
+        let outcome = await relyingParty.receive(jwe: try await world.answer(request, .approveSubset([.iso("portrait")])).jwe, forRequest: request.id)
         #expect(outcome.receipt?.disclosed.map(\.element) == [.iso("portrait")])
         #expect(outcome.receipt?.disclosed.first?.retained == false)
     }
@@ -126,7 +126,7 @@ struct RequestEndpointTests {
         #expect(missing.status == 400)
         #expect(missingOutcome.error?.code == .joseMalformed)
         #expect(missingOutcome.state == request.state)
-        let reply = try world.answer(request, .approveAll)
+        let reply = try await world.answer(request, .approveAll)
         let (ok, outcome) = await endpoints.response(body: reply.formBody, forRequest: request.id)
         #expect(ok.status == 200)
         #expect(outcome.receipt?.outcome == .presented)
@@ -157,7 +157,7 @@ struct RequestEndpointTests {
         #expect(misposted.state == second.state)
         #expect(!misposted.isHolderAuthenticated)
         // With the first request's kid, posted for the second: refused before decryption.
-        let named = try world.answer(first, .approveAll)
+        let named = try await world.answer(first, .approveAll)
         #expect(await relyingParty.receive(jwe: named.jwe, forRequest: second.id).error?.code == .requestUnknown)
         #expect(await relyingParty.receive(jwe: jwe, forRequest: first.id).receipt?.outcome == .declined)
         // A request id nobody issued is unbound: no state, answered 404 by the endpoint.

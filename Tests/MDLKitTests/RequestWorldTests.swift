@@ -39,8 +39,8 @@ struct RequestWorld {
     }
 
     /// The wallet verifies `request` and answers with `decision`.
-    func answer(_ request: PresentationRequest, _ decision: ConsentDecision) throws -> WalletReply {
-        try sandbox.wallet.answer(try walletVerifier.verify(request.requestObject, at: SandboxFixture.now), decision: decision)
+    func answer(_ request: PresentationRequest, _ decision: ConsentDecision) async throws -> WalletReply {
+        try sandbox.wallet.answer(try await walletVerifier.verify(request.requestObject, at: SandboxFixture.now), decision: decision)
     }
 }
 

@@ -20,7 +20,7 @@ struct SharedStorageTests {
         let b = try world.relyingParty(storage: try RelyingPartyStorage.sqlite(path: path, sealer: sealer))
         let request = try await a.createRequest(.carRental, baseURL: RequestWorld.baseURL)
         #expect(try await b.requestObject(id: request.id) == request.requestObject)
-        let reply = try world.answer(request, .approveAll)
+        let reply = try await world.answer(request, .approveAll)
         #expect(await b.receive(formBody: reply.formBody, forRequest: request.id).receipt?.outcome == .presented)
         #expect(await a.receive(formBody: reply.formBody, forRequest: request.id).error?.code == .replay)
         #expect(await b.receive(formBody: reply.formBody, forRequest: request.id).error?.code == .replay)
@@ -38,7 +38,7 @@ struct SharedStorageTests {
             try world.relyingParty(storage: try RelyingPartyStorage.sqlite(path: path, sealer: sealer)),
         ]
         let request = try await instances[0].createRequest(.carRental, baseURL: RequestWorld.baseURL)
-        let reply = try world.answer(request, .approveSubset([.iso("driving_privileges")]))
+        let reply = try await world.answer(request, .approveSubset([.iso("driving_privileges")]))
         let outcomes = await withTaskGroup(of: PresentationOutcome.self) { group in
             for index in 0..<200 {
                 let instance = instances[index % 2]
@@ -76,7 +76,7 @@ struct SharedStorageTests {
         // A stranger's key makes the request unknown to a relying party, never a crash.
         let stranger = try world.relyingParty(storage: RelyingPartyStorage(
             requests: storage.requests, replay: InMemoryReplayStore(), audit: InMemoryAuditLog(), sealer: RequestSealer(key: .generate())))
-        #expect(await stranger.receive(jwe: try world.answer(request, .approveAll).jwe, forRequest: request.id).error?.code == .sealedRequestInvalid)
+        #expect(await stranger.receive(jwe: try await world.answer(request, .approveAll).jwe, forRequest: request.id).error?.code == .sealedRequestInvalid)
     }
 
     @Test func sealingKeysAre32BytesOfBase64() throws {
@@ -96,7 +96,7 @@ struct SharedStorageTests {
         let relyingParty = try world.relyingParty(storage: storage, clock: { clock.now })
         let short = try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL, lifetime: 60)
         let long = try await relyingParty.createRequest(.carRental, baseURL: RequestWorld.baseURL, lifetime: 86_400)
-        #expect(await relyingParty.receive(jwe: try world.answer(short, .decline).jwe, forRequest: short.id).receipt?.outcome == .declined)
+        #expect(await relyingParty.receive(jwe: try await world.answer(short, .decline).jwe, forRequest: short.id).receipt?.outcome == .declined)
         clock.advance(by: 61)
         let early = try await relyingParty.sweep()  // expired, but kept to answer requestExpired for a while
         #expect(early.requests == 0 && early.nonces == 0)

@@ -19,7 +19,7 @@ struct StatusTokenVectorTests {
     }
 
     private func signerKey() throws -> SignaturePublicKey {
-        try JWKPublicKey(json: try VectorFiles.bytes("\(Self.folder)/status-list-token-signer.jwk.json")).signaturePublicKey
+        try JWK(json: try VectorFiles.bytes("\(Self.folder)/status-list-token-signer.jwk.json")).signaturePublicKey()
     }
 
     @Test(.enabled(if: available, "vectors folder ../shared/vectors/token-status-list is absent"))
@@ -85,17 +85,17 @@ struct StatusTokenVectorTests {
         let ed = try SigningPrivateKey.generate(for: .edDSA)
         let (_, x, _) = try ed.publicKey.coseKeyParameters
         let json = #"{"kty":"OKP","crv":"Ed25519","x":"\#(Self.base64URL(x))"}"#
-        #expect(try JWKPublicKey(json: Array(json.utf8)).signaturePublicKey == ed.publicKey)
+        #expect(try JWK(json: Array(json.utf8)).signaturePublicKey() == ed.publicKey)
         #expect(throws: MDLError(code: .structureInvalid)) {
-            try JWKPublicKey(json: Array(#"{"kty":"RSA","n":"AQAB","e":"AQAB","x":"AA"}"#.utf8))
+            try JWK(json: Array(#"{"kty":"RSA","n":"AQAB","e":"AQAB","x":"AA"}"#.utf8)).signaturePublicKey()
         }
         #expect(throws: MDLError(code: .structureInvalid)) {
-            try JWKPublicKey(json: Array(#"{"kty":"EC","crv":"P-256","x":"AA","y":"AA","d":"AA"}"#.utf8))
+            try JWK(json: Array(#"{"kty":"EC","crv":"P-256","x":"AA","y":"AA","d":"AA"}"#.utf8)).signaturePublicKey()
         }
         #expect(throws: MDLError.self) {
-            try JWKPublicKey(json: Array(#"{"kty":"EC","crv":"P-256","x":"\#(Self.base64URL(Array(repeating: 1, count: 32)))","y":"\#(Self.base64URL(Array(repeating: 2, count: 32)))"}"#.utf8))
+            try JWK(json: Array(#"{"kty":"EC","crv":"P-256","x":"\#(Self.base64URL(Array(repeating: 1, count: 32)))","y":"\#(Self.base64URL(Array(repeating: 2, count: 32)))"}"#.utf8)).signaturePublicKey()
         }
-        #expect(throws: MDLError(code: .structureInvalid)) { try JWKPublicKey(json: Array("not json".utf8)) }
+        #expect(throws: MDLError(code: .structureInvalid)) { try JWK(json: Array("not json".utf8)) }
     }
 
     @Test func signedTokenRoundTripsAndChecksType() throws {

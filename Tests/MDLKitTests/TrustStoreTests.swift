@@ -21,7 +21,7 @@ struct TrustStoreTests {
             for authority in authorities {
                 let presentation = try await fixture.verify(try TrustStoreFixture.licence(from: authority), with: store)
                 #expect(presentation.documents.count == 1)
-                #expect(presentation.documents.first?.trustPath.last?.contains(authority.region.nameEN) == true)
+                #expect(presentation.documents.first?.trustPath.subjects.last?.contains(authority.region.nameEN) == true)
             }
         }
     }
@@ -46,7 +46,7 @@ struct TrustStoreTests {
             await store.stopRefreshing()
             #expect(refreshed)
             let presentation = try await fixture.verify(licence, with: store)
-            #expect(presentation.documents.first?.trustPath.last?.contains("Suzhou") == true)
+            #expect(presentation.documents.first?.trustPath.subjects.last?.contains("Suzhou") == true)
         }
     }
 
@@ -81,7 +81,7 @@ struct TrustStoreTests {
             try await store.refresh()
             for authority in [before, rotated] {
                 let presentation = try await fixture.verify(try TrustStoreFixture.licence(from: authority), with: store)
-                #expect(presentation.documents.first?.trustPath.first?.contains("DS") == true)
+                #expect(presentation.documents.first?.trustPath.subjects.first?.contains("DS") == true)
             }
         }
     }

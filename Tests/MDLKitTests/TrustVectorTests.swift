@@ -56,7 +56,7 @@ struct TrustVectorTests {
             x5chain: [try TrustVectors.der(ds)], at: try TrustVectors.time("2021-01-01T00:00:00Z"))
         #expect(validated.country == "US")
         #expect(validated.relaxationsUsed.isEmpty)
-        #expect(validated.trustPath.count == 2)
+        #expect(validated.trustPath.subjects.count == 2)
         guard case .p256(let x963) = validated.publicKey else {
             Issue.record("the Annex D DS key is P-256, got \(validated.publicKey.curveName)")
             return

@@ -15,7 +15,7 @@ struct VerificationTests {
         let fixture = try SandboxFixture(issuerKey: issuer, deviceKey: device)
         let presentation = try await fixture.verifier().verify(try fixture.presentation(), sessionTranscript: SandboxFixture.transcript)
         let document = try #require(presentation.documents.first)
-        #expect(document.deviceAuthentication == "signature")
+        #expect(document.deviceAuthentication == .signature)
         #expect(document.relaxationsUsed.isEmpty)
         let facts = try #require(document.licenseFacts)
         #expect(facts.familyName == "Zhang")
@@ -23,7 +23,7 @@ struct VerificationTests {
         #expect(facts.drivingPrivileges.map(\.vehicleCategoryCode) == ["C1"])
         #expect(facts.statusLetters?.description == "A")
         #expect(facts.points?.pointsInCycle == 0)
-        #expect(document.trustPath.count == 2)
+        #expect(document.trustPath.subjects.count == 2)
     }
 
     @Test func returnsOnlyTheElementsPresented() async throws {

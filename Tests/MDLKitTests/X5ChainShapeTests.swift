@@ -86,22 +86,22 @@ struct X5ChainShapeTests {
     }
 
     /// A request object whose `x5c` holds a mesh: refused on its length, before any signature.
-    @Test func aRequestObjectX5cPastFourCertificatesIsOverTheLimit() throws {
+    @Test func aRequestObjectX5cPastFourCertificatesIsOverTheLimit() async throws {
         let registrar = try Registrar(now: Self.now)
         let mesh = try X5ChainMesh.x5chain(count: 12)
         let compact = try Self.requestObject(x5c: mesh)
-        #expect(throws: MDLError(code: .limitExceeded)) {
-            try RequestVerifier(registrarRoots: [registrar.authority.certificate]).verify(compact, at: Self.now)
+        await #expect(throws: MDLError(code: .limitExceeded)) {
+            try await RequestVerifier(registrarRoots: [registrar.authority.certificate]).verify(compact, at: Self.now)
         }
-        #expect(throws: MDLError(code: .relyingPartyUntrusted)) {
-            try RequestVerifier(registrarRoots: [registrar.authority.certificate]).verify(
+        await #expect(throws: MDLError(code: .relyingPartyUntrusted)) {
+            try await RequestVerifier(registrarRoots: [registrar.authority.certificate]).verify(
                 try Self.requestObject(x5c: Array(mesh.prefix(3))), at: Self.now)
         }
     }
 
     /// A registered relying party's own (non-CA) certificate must not certify another name. Before: the chain
     /// passed and only the signature was left to fail (`jwsSignatureInvalid`).
-    @Test func aRelyingPartyCertificateCannotIssueAnother() throws {
+    @Test func aRelyingPartyCertificateCannotIssueAnother() async throws {
         let registrar = try Registrar(now: Self.now)
         let rental = try registrar.register(.sandboxRental, now: Self.now)
         let impostorKey = SigningKey(generating: .p256)
@@ -112,8 +112,8 @@ struct X5ChainShapeTests {
         let impostor = try CertificateAuthority(certificate: rental.certificate, signingKey: rental.signingKey)
             .issue(template, for: impostorKey.certificatePublicKey)
         let compact = try Self.requestObject(x5c: [try X5ChainMesh.der(impostor), try X5ChainMesh.der(rental.certificate)])
-        #expect(throws: MDLError(code: .relyingPartyUntrusted)) {
-            try RequestVerifier(registrarRoots: [registrar.authority.certificate]).verify(compact, at: Self.now)
+        await #expect(throws: MDLError(code: .relyingPartyUntrusted)) {
+            try await RequestVerifier(registrarRoots: [registrar.authority.certificate]).verify(compact, at: Self.now)
         }
     }
 

@@ -28,11 +28,13 @@ struct LoadBalancedRelyingPartyTests {
             #expect(outcome.receipt?.state == request.state)
             #expect(Set(outcome.receipt?.disclosed.map(\.element) ?? []) == [.iso("driving_privileges"), .iso("expiry_date")])
 
-            let replay = try await CurlHTTPClient().send(HTTPRequest(
-                method: .post, url: a.baseURL.appendingPathComponent("response/\(request.id)"),
-                headers: ["Content-Type": "application/x-www-form-urlencoded"], body: result.reply.formBody))
-            #expect(replay.status == 400)
-            #expect(String(decoding: replay.body, as: UTF8.self).contains("replay"))
+            let (replay, replayBody) = try await CurlHTTPClient().send(
+                try HTTPRequest(
+                    checking: a.baseURL.appendingPathComponent("response/\(request.id)"), method: .post,
+                    headerFields: [.contentType: "application/x-www-form-urlencoded"]),
+                body: result.reply.formBody)
+            #expect(replay.status.code == 400)
+            #expect(String(decoding: replayBody, as: UTF8.self).contains("replay"))
             var aOutcomes = a.outcomes.makeAsyncIterator()
             #expect(await aOutcomes.next()?.error?.code == .replay)
 
@@ -46,15 +48,17 @@ struct LoadBalancedRelyingPartyTests {
         let world = try PostgresWorld()
         try await RelyingPartyInstance.with(2, world: world) { instances in
             let request = try await instances[0].relyingParty.createRequest(.carRental, baseURL: PostgresWorld.publicBaseURL)
-            let fetched = try await CurlHTTPClient().send(HTTPRequest(url: instances[1].baseURL.appendingPathComponent("request/\(request.id)")))
-            #expect(fetched.status == 200)
-            let reply = try world.answer(String(decoding: fetched.body, as: UTF8.self), .approveAll)
+            let (fetched, fetchedBody) = try await CurlHTTPClient().send(
+                try HTTPRequest(checking: instances[1].baseURL.appendingPathComponent("request/\(request.id)")))
+            #expect(fetched.status.code == 200)
+            let reply = try await world.answer(String(decoding: fetchedBody, as: UTF8.self), .approveAll)
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
                 for index in 0..<200 {
                     let target = instances[index % 2].baseURL.appendingPathComponent("response/\(request.id)")
                     group.addTask {
-                        try await CurlHTTPClient().send(HTTPRequest(
-                            method: .post, url: target, headers: ["Content-Type": "application/x-www-form-urlencoded"], body: reply.formBody)).status
+                        let head = try HTTPRequest(
+                            checking: target, method: .post, headerFields: [.contentType: "application/x-www-form-urlencoded"])
+                        return try await CurlHTTPClient().send(head, body: reply.formBody).response.status.code
                     }
                 }
                 var statuses: [Int] = []
@@ -76,8 +80,9 @@ struct LoadBalancedRelyingPartyTests {
             let (a, b) = (instances[0], instances[1])
             let request = try await a.relyingParty.createRequest(.carRental, baseURL: PostgresWorld.publicBaseURL)
             await a.stop()  // A dies with the request open; nothing of it lived only in A's memory
-            let refused = try? await CurlHTTPClient().send(HTTPRequest(url: a.baseURL.appendingPathComponent("request/\(request.id)")))
-            #expect(refused?.status != 200)
+            let refused = try? await CurlHTTPClient().send(
+                try HTTPRequest(checking: a.baseURL.appendingPathComponent("request/\(request.id)")))
+            #expect(refused?.response.status.code != 200)
 
             let result = try await world.wallet.respond(
                 to: request.authorizationRequestURI, client: LoadBalancer(getTarget: b.baseURL, postTarget: b.baseURL),
@@ -98,7 +103,7 @@ struct LoadBalancedRelyingPartyTests {
                 let taker = instances[(round + 1) % 3]
                 let request = try await maker.relyingParty.createRequest(.carRental, baseURL: PostgresWorld.publicBaseURL)
                 let decision: ConsentDecision = round == 2 ? .decline : .approveAll
-                let reply = try world.answer(request.requestObject, decision)
+                let reply = try await world.answer(request.requestObject, decision)
                 #expect(await taker.relyingParty.receive(formBody: reply.formBody, forRequest: request.id).receipt != nil)
                 accepted.append(request.state)
                 for other in instances {

@@ -42,8 +42,8 @@ struct PostgresWorld {
     }
 
     /// The wallet verifies `requestObject` and answers with `decision`.
-    func answer(_ requestObject: String, _ decision: ConsentDecision) throws -> WalletReply {
-        try wallet.answer(try walletVerifier.verify(requestObject, at: Self.now), decision: decision)
+    func answer(_ requestObject: String, _ decision: ConsentDecision) async throws -> WalletReply {
+        try wallet.answer(try await walletVerifier.verify(requestObject, at: Self.now), decision: decision)
     }
 
     /// A table prefix of its own for each test, so tests share the scratch database without seeing each other.

@@ -69,15 +69,20 @@ struct LoadBalancer: HTTPClient {
     let postTarget: URL
     let transport: any HTTPClient = CurlHTTPClient()
 
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    func send(
+        _ request: HTTPRequest,
+        body: [UInt8]?,
+        options: HTTPRequestOptions
+    ) async throws -> (response: HTTPResponse, body: [UInt8]) {
         var routed = request
         let target = request.method == .post ? postTarget : getTarget
-        guard var components = URLComponents(url: request.url, resolvingAgainstBaseURL: false) else { throw URLError(.badURL) }
+        guard let original = request.url, var components = URLComponents(url: original, resolvingAgainstBaseURL: false)
+        else { throw URLError(.badURL) }
         components.scheme = target.scheme
         components.host = target.host
         components.port = target.port
         guard let url = components.url else { throw URLError(.badURL) }
         routed.url = url
-        return try await transport.send(routed)
+        return try await transport.send(routed, body: body, options: options)
     }
 }

@@ -48,7 +48,12 @@ public struct StatusBenchmarkFixture: Sendable {
 struct InMemoryStatusServer: HTTPClient {
     let token: [UInt8]
 
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        HTTPResponse(status: 200, headers: ["Cache-Control": "max-age=3600", "Content-Type": "application/statuslist+cwt"], body: token)
+    func send(
+        _ request: HTTPRequest, body: [UInt8]?, options: HTTPRequestOptions
+    ) async throws -> (response: HTTPResponse, body: [UInt8]) {
+        var response = HTTPResponse(status: .ok)
+        response.headerFields[.cacheControl] = "max-age=3600"
+        response.headerFields[.contentType] = "application/statuslist+cwt"
+        return (response, token)
     }
 }

@@ -12,16 +12,16 @@ import Crypto
 ///                                   sessionTranscriptBytes: transcriptBytes)
 /// try MessageAuthentication.verifyHMACSHA256(tag: tag, key: key, message: macStructureBytes)
 /// ```
-public enum DeviceMacKey {
+package enum DeviceMacKey {
     /// The HKDF info string.
-    public static let info: [UInt8] = Array("EMacKey".utf8)
+    package static let info: [UInt8] = Array("EMacKey".utf8)
     /// The key length in bytes (L = 32).
-    public static let byteCount = 32
+    package static let byteCount = 32
 
     /// The reader's side: the device's public key and the reader's ephemeral private key.
     ///
     /// - Throws: ``COSEError/Code/invalidKey`` when the key agreement fails.
-    public static func derive(
+    package static func derive(
         devicePublicKey: P256.KeyAgreement.PublicKey, readerPrivateKey: P256.KeyAgreement.PrivateKey,
         sessionTranscriptBytes: [UInt8]
     ) throws -> SymmetricKey {
@@ -33,7 +33,7 @@ public enum DeviceMacKey {
     /// Gives the same key as the reader's side.
     ///
     /// - Throws: ``COSEError/Code/invalidKey`` when the key agreement fails.
-    public static func derive(
+    package static func derive(
         readerPublicKey: P256.KeyAgreement.PublicKey, devicePrivateKey: P256.KeyAgreement.PrivateKey,
         sessionTranscriptBytes: [UInt8]
     ) throws -> SymmetricKey {

@@ -1,10 +1,16 @@
-/// Checks on the 32-byte encoding of an edwards25519 point (RFC 8032 §5.1.2: y little-endian, x's sign in bit 255).
+import CMDLSodium
+import MDLCBOR
+
+/// The one Ed25519 public-key check of MDLKit: checks on the 32-byte encoding of an edwards25519 point (RFC 8032
+/// §5.1.2: y little-endian, x's sign in bit 255).
 ///
 /// These reject the keys that make Ed25519 verification meaningless, independently of the library that verifies:
 /// swift-crypto accepts the identity key with signature R = identity, S = 0 for every message, libsodium does not.
-enum Ed25519PointEncoding {
+/// COSE keys go through ``checkPublicKey(_:)``; keys that swift-crypto verifies with (certificate chains) go through
+/// ``isAcceptableForCertificates(_:)``, which adds libsodium's full point validation.
+package enum Ed25519PointEncoding {
     /// The byte length of an encoded point.
-    static let byteCount = 32
+    package static let byteCount = 32
 
     /// The y coordinates (sign bit cleared, little-endian) of the eight points of order 1, 2, 4 and 8.
     /// Each y belongs to both signs of x (for y = 0, 1 and p-1 the sign-1 form is itself invalid or non-canonical).
@@ -17,13 +23,13 @@ enum Ed25519PointEncoding {
         // y = p - 1: the point of order 2, (0, -1).
         [0xEC] + [UInt8](repeating: 0xFF, count: 30) + [0x7F],
         // The two y values of the four points of order 8.
-        hex("c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a"),
-        hex("26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05"),
+        Hex.decode("c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a") ?? [],
+        Hex.decode("26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05") ?? [],
     ]
 
     /// Whether y (the encoding with the sign bit cleared) is below p = 2^255 - 19.
     /// p is `ed ff … ff 7f` little-endian, so y ≥ p exactly when bytes 1…30 are 0xff, byte 31 is 0x7f and byte 0 ≥ 0xed.
-    static func isCanonical(_ encoding: [UInt8]) -> Bool {
+    package static func isCanonical(_ encoding: [UInt8]) -> Bool {
         guard encoding.count == byteCount else { return false }
         let top = encoding[31] & 0x7F
         guard top == 0x7F else { return true }
@@ -32,7 +38,7 @@ enum Ed25519PointEncoding {
     }
 
     /// Whether the encoding is one of the small-order points (either sign bit).
-    static func hasSmallOrder(_ encoding: [UInt8]) -> Bool {
+    package static func hasSmallOrder(_ encoding: [UInt8]) -> Bool {
         guard encoding.count == byteCount else { return false }
         var y = encoding
         y[31] &= 0x7F
@@ -41,7 +47,7 @@ enum Ed25519PointEncoding {
 
     /// Throws ``COSEError/Code/invalidKey`` for a wrong length, ``COSEError/Code/weakKey`` for a non-canonical or
     /// small-order encoding.
-    static func checkPublicKey(_ encoding: [UInt8]) throws {
+    package static func checkPublicKey(_ encoding: [UInt8]) throws {
         guard encoding.count == byteCount else {
             throw COSEError(code: .invalidKey, message: "an Ed25519 public key is 32 bytes, got \(encoding.count)")
         }
@@ -53,14 +59,14 @@ enum Ed25519PointEncoding {
         }
     }
 
-    private static func hex(_ text: String) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            let next = text.index(index, offsetBy: 2)
-            bytes.append(UInt8(text[index..<next], radix: 16) ?? 0)
-            index = next
+    /// Whether the 32 bytes are a usable Ed25519 public key for swift-crypto, which accepts small-order keys (with
+    /// the identity point as key, a crafted signature verifies for *any* message): canonical, not of small order, and
+    /// on the curve in the prime-order subgroup as libsodium checks before it verifies.
+    package static func isAcceptableForCertificates(_ key: [UInt8]) -> Bool {
+        guard Sodium.isReady, key.count == byteCount, isCanonical(key), !hasSmallOrder(key) else { return false }
+        return key.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return crypto_core_ed25519_is_valid_point(base) == 1
         }
-        return bytes
     }
 }

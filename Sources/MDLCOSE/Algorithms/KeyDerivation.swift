@@ -1,9 +1,9 @@
 import Crypto
 
 /// HKDF (RFC 5869) with SHA-256, with its output length checked instead of trapping.
-public enum KeyDerivation {
+package enum KeyDerivation {
     /// The largest HKDF-SHA-256 output: 255 blocks of 32 bytes (RFC 5869 §2.3).
-    public static let maximumHKDFSHA256ByteCount = 255 * 32
+    package static let maximumHKDFSHA256ByteCount = 255 * 32
 
     /// HKDF-SHA-256 of `inputKeyMaterial` with `salt` and `info`, `outputByteCount` bytes long.
     /// An empty salt means a salt of 32 zero bytes (RFC 5869 §2.2).
@@ -13,7 +13,7 @@ public enum KeyDerivation {
     /// ```
     ///
     /// - Throws: ``COSEError/Code/parameterInvalid`` when `outputByteCount` is not in 1…8160.
-    public static func hkdfSHA256(
+    package static func hkdfSHA256(
         inputKeyMaterial: [UInt8], salt: [UInt8], info: [UInt8], outputByteCount: Int
     ) throws -> [UInt8] {
         guard (1...maximumHKDFSHA256ByteCount).contains(outputByteCount) else {

@@ -7,7 +7,7 @@ extension SignaturePublicKey: Equatable {
     /// ```swift
     /// let (curve, x, y) = publicKey.coseKeyParameters   // e.g. for the MSO's deviceKeyInfo
     /// ```
-    public var coseKeyParameters: (curve: COSECurve, x: [UInt8], y: [UInt8]?) {
+    package var coseKeyParameters: (curve: COSECurve, x: [UInt8], y: [UInt8]?) {
         switch self {
         case .ed25519(let encoding): return (.ed25519, encoding, nil)
         case .p256(let key): return Self.split(Array(key.x963Representation), curve: .p256)

@@ -8,7 +8,7 @@ import Crypto
 /// let signature = try key.sign(sigStructureBytes)
 /// try key.publicKey.verify(signature: signature, message: sigStructureBytes, algorithm: key.algorithm)
 /// ```
-public enum SigningPrivateKey: Sendable {
+package enum SigningPrivateKey: Sendable {
     /// An Ed25519 key given by its 32-byte seed (RFC 8032 §5.1.5's private key); signed with libsodium.
     case ed25519(seed: [UInt8])
     /// A P-256 key for ES256.
@@ -21,7 +21,7 @@ public enum SigningPrivateKey: Sendable {
     /// A new random key for a signature algorithm (Ed25519 seeds come from libsodium's `randombytes_buf`).
     ///
     /// - Throws: ``COSEError/Code/unsupportedAlgorithm`` for a MAC algorithm.
-    public static func generate(for algorithm: COSEAlgorithm) throws -> SigningPrivateKey {
+    package static func generate(for algorithm: COSEAlgorithm) throws -> SigningPrivateKey {
         switch algorithm {
         case .edDSA:
             try Sodium.ensureReady()
@@ -36,7 +36,7 @@ public enum SigningPrivateKey: Sendable {
     /// An Ed25519 key from its 32-byte seed.
     ///
     /// - Throws: ``COSEError/Code/invalidKey`` when the seed is not 32 bytes.
-    public init(ed25519Seed seed: [UInt8]) throws {
+    package init(ed25519Seed seed: [UInt8]) throws {
         guard seed.count == Ed25519.seedByteCount else {
             throw COSEError(code: .invalidKey, message: "an Ed25519 seed is 32 bytes, got \(seed.count)")
         }
@@ -44,7 +44,7 @@ public enum SigningPrivateKey: Sendable {
     }
 
     /// The COSE algorithm this key signs with.
-    public var algorithm: COSEAlgorithm {
+    package var algorithm: COSEAlgorithm {
         switch self {
         case .ed25519: .edDSA
         case .p256: .es256
@@ -56,7 +56,7 @@ public enum SigningPrivateKey: Sendable {
     /// The matching public key.
     ///
     /// - Throws: ``COSEError/Code/invalidKey`` for an Ed25519 seed that is not 32 bytes.
-    public var publicKey: SignaturePublicKey {
+    package var publicKey: SignaturePublicKey {
         get throws {
             switch self {
             case .ed25519(let seed): .ed25519(try Ed25519.keyPair(seed: seed).publicKey)
@@ -70,7 +70,7 @@ public enum SigningPrivateKey: Sendable {
     /// Signs `message` (the encoded Sig_structure): 64 bytes for Ed25519, raw `r ‖ s` for ECDSA (RFC 9053 §2.1).
     ///
     /// - Throws: ``COSEError/Code/invalidKey`` when the key cannot sign (an Ed25519 seed of the wrong length).
-    public func sign(_ message: [UInt8]) throws -> [UInt8] {
+    package func sign(_ message: [UInt8]) throws -> [UInt8] {
         do {
             switch self {
             case .ed25519(let seed): return try Ed25519.sign(message: message, seed: seed)

@@ -96,18 +96,18 @@ public struct ClientMetadata: Sendable, Hashable, Codable {
 }
 
 /// The plaintext of a `direct_post.jwt` response: a presentation or an error.
-public struct AuthorizationResponsePayload: Sendable, Hashable, Codable {
+package struct AuthorizationResponsePayload: Sendable, Hashable, Codable {
     /// Per DCQL query id, the base64url DeviceResponses.
-    public var vpToken: [String: [String]]?
+    package var vpToken: [String: [String]]?
     /// The request's state.
-    public var state: String?
+    package var state: String?
     /// An OAuth error code (e.g. `access_denied`) when the holder declined.
-    public var error: String?
+    package var error: String?
     /// A description of the error.
-    public var errorDescription: String?
+    package var errorDescription: String?
 
     /// Creates a payload.
-    public init(vpToken: [String: [String]]? = nil, state: String?, error: String? = nil, errorDescription: String? = nil) {
+    package init(vpToken: [String: [String]]? = nil, state: String?, error: String? = nil, errorDescription: String? = nil) {
         self.vpToken = vpToken
         self.state = state
         self.error = error

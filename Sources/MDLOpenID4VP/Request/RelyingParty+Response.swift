@@ -120,7 +120,7 @@ extension RelyingParty {
             // A decline arriving after the presentation is refused, not recorded.
             _ = try? await storage.replay.consume(Self.declineMarker(request), until: request.expiresAt)
             let receipt = receipt(
-                for: request, outcome: .presented, disclosed: disclosed, trustPath: presentation.documents.first?.trustPath ?? [],
+                for: request, outcome: .presented, disclosed: disclosed, trustPath: presentation.documents.first?.trustPath.subjects ?? [],
                 status: presentation.documents.first.map { Self.statusRecord($0.status) }, at: now)
             try await storage.audit.append(receipt)
             return ReceivedResponse(

@@ -116,7 +116,7 @@ public struct RelyingPartyIdentity: Sendable {
     }
 
     /// The dNSName entries of the certificate's subjectAltName.
-    public static func dnsNames(of certificate: Certificate) -> [String] {
+    package static func dnsNames(of certificate: Certificate) -> [String] {
         guard let names = try? certificate.extensions.subjectAlternativeNames else { return [] }
         return names.compactMap { name in
             if case .dnsName(let dns) = name { return dns }

@@ -29,7 +29,7 @@ public struct SealedPresentationRequest: Sendable, Hashable {
 
     /// Opens the box; throws ``MDLError/Code/sealedRequestInvalid`` when no key opens it or when it holds a request
     /// other than this row's (a box moved between rows).
-    public func unsealed(with sealer: RequestSealer) throws(MDLError) -> PresentationRequest {
+    package func unsealed(with sealer: RequestSealer) throws(MDLError) -> PresentationRequest {
         let request = try PresentationRequest(fileContents: try sealer.open(sealed))
         guard request.id == id, request.state == state else {
             throw MDLError(code: .sealedRequestInvalid, message: "a stored request's box belongs to another row")

@@ -69,10 +69,10 @@ public struct IssuingAuthority: Sendable {
     /// - Parameters:
     ///   - validFrom, validUntil: the MSO's validity (defaults: `now` to a year later).
     ///   - status: the Token Status List entry to reference.
-    ///   - digestAlgorithm: "SHA-256" (default), "SHA-384" or "SHA-512".
+    ///   - digestAlgorithm: SHA-256 (default), SHA-384 or SHA-512.
     public func issue(
         _ record: LicenseRecord, deviceKey: COSEKey, now: Date, validFrom: Date? = nil, validUntil: Date? = nil,
-        status: MobileSecurityObject.StatusReference? = nil, digestAlgorithm: String = "SHA-256",
+        status: MobileSecurityObject.StatusReference? = nil, digestAlgorithm: DigestAlgorithm = .sha256,
         docType: String = MDLProfile.docType
     ) throws -> IssuedCredential {
         var items: [String: [IssuerSignedItem]] = [:]
@@ -82,7 +82,7 @@ public struct IssuingAuthority: Sendable {
             for (identifier, value) in (record.elements[nameSpace] ?? [:]).sorted(by: { $0.key < $1.key }) {
                 let item = IssuerSignedItem(digestID: nextID, random: SecureRandom.bytes(count: 16), elementIdentifier: identifier, elementValue: value)
                 items[nameSpace, default: []].append(item)
-                digests[nameSpace, default: [:]][nextID] = Self.digest(item.itemBytes, algorithm: digestAlgorithm)
+                digests[nameSpace, default: [:]][nextID] = digestAlgorithm.digest(item.itemBytes)
                 nextID += 1
             }
         }
@@ -103,13 +103,5 @@ public struct IssuingAuthority: Sendable {
             protected: [.int(COSEHeaders.Label.algorithm): .int(algorithm.coseValue)],
             unprotected: [.int(COSEHeaders.Label.x5chain): .bytes(documentSigner.derEncoded)])
         return try COSESign1(signing: payload, headers: headers) { try documentSigner.signingKey.signature(for: $0) }
-    }
-
-    static func digest(_ bytes: [UInt8], algorithm: String) -> [UInt8] {
-        switch algorithm {
-        case "SHA-384": return Array(SHA384.hash(data: bytes))
-        case "SHA-512": return Array(SHA512.hash(data: bytes))
-        default: return Array(SHA256.hash(data: bytes))
-        }
     }
 }

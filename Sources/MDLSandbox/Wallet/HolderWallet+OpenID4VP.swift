@@ -58,16 +58,17 @@ extension HolderWallet {
         to location: String, client: any HTTPClient, verifier: RequestVerifier, consent: any ConsentPrompt, now: Date
     ) async throws -> (reply: WalletReply, httpStatus: Int?, summary: ConsentSummary) {
         let (jws, fetched) = try await RequestLocation.fetch(location, client: client)
-        let request = try verifier.verify(jws, at: now)
+        let request = try await verifier.verify(jws, at: now)
         if let expectedClientID = RequestLocation.clientID(in: location), expectedClientID != request.claims.clientID {
             throw MDLError(code: .requestInvalid, message: "the URI's client_id differs from the request object's")
         }
         let summary = request.summary
         let reply = try answer(request, decision: await consent.decide(summary))
         guard fetched, let url = URL(string: reply.responseURI) else { return (reply, nil, summary) }
-        let response = try await client.send(HTTPRequest(
-            method: .post, url: url, headers: ["Content-Type": "application/x-www-form-urlencoded"], body: reply.formBody))
-        return (reply, response.status, summary)
+        let head = try HTTPRequest(
+            checking: url, method: .post, headerFields: [.contentType: "application/x-www-form-urlencoded"])
+        let (response, _) = try await client.send(head, body: reply.formBody)
+        return (reply, response.status.code, summary)
     }
 }
 
@@ -78,9 +79,12 @@ enum RequestLocation {
         if location.hasPrefix("openid4vp:"), let requestURI = parameter("request_uri", in: location) { target = requestURI }
         if target.hasPrefix("http://") || target.hasPrefix("https://") {
             guard let url = URL(string: target) else { throw MDLError(code: .requestInvalid, message: "request_uri is not a URL") }
-            let response = try await client.send(HTTPRequest(url: url, headers: ["Accept": RelyingPartyEndpoints.requestObjectContentType]))
-            guard response.status == 200 else { throw MDLError(code: .requestUnknown, message: "request_uri answered \(response.status)") }
-            return (String(decoding: response.body, as: UTF8.self), true)
+            let head = try HTTPRequest(checking: url, headerFields: [.accept: RelyingPartyEndpoints.requestObjectContentType])
+            let (response, body) = try await client.send(head)
+            guard response.status.code == 200 else {
+                throw MDLError(code: .requestUnknown, message: "request_uri answered \(response.status.code)")
+            }
+            return (String(decoding: body, as: UTF8.self), true)
         }
         let text = try String(contentsOfFile: target, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         if text.hasPrefix("openid4vp:") { return try await fetch(text, client: client) }

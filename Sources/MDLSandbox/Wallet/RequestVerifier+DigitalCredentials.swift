@@ -29,7 +29,7 @@ extension RequestVerifier {
             var registration: RelyingPartyRegistration?
             if let docRequest = deviceRequest.docRequest, docRequest["readerAuth"] != nil {
                 let reader = try await ReaderAuthentication(readerRoots: registrarRoots).verify(docRequest: docRequest, sessionTranscript: transcript, at: time)
-                registration = try self.registration(of: reader.certificate, verifierInfo: nil, at: time)
+                registration = try await self.registration(of: reader.certificate, verifierInfo: nil, at: time)
             }
             return ReceivedDigitalCredentialsRequest(
                 exchangeProtocol: exchangeProtocol, origin: origin, clientID: "origin:" + origin, registration: registration, purpose: nil,
@@ -41,7 +41,7 @@ extension RequestVerifier {
                 throw MDLError(code: .requestInvalid, message: "the request object's typ is not \(PresentationRequest.requestObjectType)")
             }
             let chain = try certificates(jws.header.x5c ?? [])
-            try checkChain(chain, at: time)
+            try await checkChain(chain, at: time)
             guard let leaf = chain.first, let leafKey = SignerPublicKey(leaf) else {
                 throw MDLError(code: .relyingPartyUntrusted, message: "the relying-party key type is not supported")
             }
@@ -53,7 +53,7 @@ extension RequestVerifier {
                 throw MDLError(code: .originNotAllowed, message: "the request is not for the origin the browser reports")
             }
             if let exp = claims.exp, Double(exp) < time.timeIntervalSince1970 { throw MDLError(code: .requestExpired, message: "the request expired") }
-            let registration = try self.registration(of: leaf, verifierInfo: claims.verifierInfo, at: time)
+            let registration = try await self.registration(of: leaf, verifierInfo: claims.verifierInfo, at: time)
             return try Self.openID4VP(claims, exchangeProtocol, origin: origin, clientID: clientID, registration: registration)
         case .openID4VPUnsigned:
             let payload: Data

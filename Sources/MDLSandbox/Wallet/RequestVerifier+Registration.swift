@@ -8,19 +8,19 @@ extension RequestVerifier {
     /// `nil` when it has neither.
     ///
     /// - Throws: `relyingPartyUntrusted` for an attestation that does not verify or is about another certificate.
-    public func registration(of leaf: Certificate, verifierInfo: [VerifierInfo]?, at time: Date) throws(MDLError) -> RelyingPartyRegistration? {
+    public func registration(of leaf: Certificate, verifierInfo: [VerifierInfo]?, at time: Date) async throws(MDLError) -> RelyingPartyRegistration? {
         if let attestation = verifierInfo?.first(where: { $0.format == RelyingPartyRegistrationAttestation.verifierInfoFormat }) {
-            return try verifyAttestation(attestation.data, about: leaf, at: time)
+            return try await verifyAttestation(attestation.data, about: leaf, at: time)
         }
         guard leaf.extensions[oid: .mdlRelyingPartyRegistration] != nil else { return nil }
         return try RelyingPartyRegistration(certificate: leaf)
     }
 
-    private func verifyAttestation(_ compact: String, about leaf: Certificate, at time: Date) throws(MDLError) -> RelyingPartyRegistration {
+    private func verifyAttestation(_ compact: String, about leaf: Certificate, at time: Date) async throws(MDLError) -> RelyingPartyRegistration {
         let claims = try RelyingPartyRegistrationAttestation.unverifiedClaims(of: compact)
         let jws = try JWS(compact: compact)
         let chain = try certificates(jws.header.x5c ?? [])
-        try checkChain(chain, at: time)
+        try await checkChain(chain, at: time)
         guard let signer = chain.first, let key = SignerPublicKey(signer) else {
             throw MDLError(code: .relyingPartyUntrusted, message: "the registration attestation's signer key is not supported")
         }

@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 import MDLKit
 import SwiftASN1
-import X509
+@_spi(FixedExpiryValidationTime) import X509
 
 /// The wallet's checks of a request object before the holder sees anything: JOSE `typ`, the `x5c` chain to a
 /// trusted registrar at the current time, the JWS signature with the leaf key, the client_id against the leaf,
@@ -19,13 +19,13 @@ public struct RequestVerifier: Sendable {
     /// - Throws: `MDLError` — `joseMalformed`/`requestInvalid` for malformed requests, `jwsSignatureInvalid`,
     ///   `limitExceeded` (an `x5c` of more than four certificates), `relyingPartyUntrusted` (chain shape, a link
     ///   not issued by a CA, validity, client_id), `requestExpired`, `requestBeyondRegistration`.
-    public func verify(_ compact: String, at time: Date) throws(MDLError) -> ReceivedRequest {
+    public func verify(_ compact: String, at time: Date) async throws(MDLError) -> ReceivedRequest {
         let jws = try JWS(compact: compact)
         guard jws.header.typ == PresentationRequest.requestObjectType else {
             throw MDLError(code: .requestInvalid, message: "the request object's typ is not \(PresentationRequest.requestObjectType)")
         }
         let chain = try certificates(jws.header.x5c ?? [])
-        try checkChain(chain, at: time)
+        try await checkChain(chain, at: time)
         guard let leaf = chain.first, let leafKey = SignerPublicKey(leaf) else {
             throw MDLError(code: .relyingPartyUntrusted, message: "the relying-party key type is not supported")
         }
@@ -49,7 +49,7 @@ public struct RequestVerifier: Sendable {
             guard let element = claim.element else { throw MDLError(code: .requestInvalid, message: "an mso_mdoc claim path has two parts") }
             requested.append(RequestedElement(element, intentToRetain: claim.intentToRetain ?? false))
         }
-        guard let registration = try self.registration(of: leaf, verifierInfo: claims.verifierInfo, at: time) else {
+        guard let registration = try await self.registration(of: leaf, verifierInfo: claims.verifierInfo, at: time) else {
             throw MDLError(code: .relyingPartyUntrusted, message: "the relying party has no registration (attestation or certificate extension)")
         }
         guard let purpose = claims.purpose, let allowed = registration.allowedElements(for: purpose) else {
@@ -65,13 +65,16 @@ public struct RequestVerifier: Sendable {
             claims: claims, relyingPartyCertificate: leaf, registration: registration, purpose: purpose, requested: requested, queryID: query.id, encryptionJWK: key)
     }
 
-    /// The `x5c` chain, shape-checked by MDLKit's bounded path validator before any signature: at most four
-    /// certificates (`limitExceeded`), no certificate or subject twice, each entry issued by the next
-    /// (`relyingPartyUntrusted`).
+    /// The bounded path validator for relying-party chains: at most four certificates (`limitExceeded`), no
+    /// certificate or subject twice, each entry issued by the next (`relyingPartyUntrusted`), ending in a registrar root.
+    private var paths: CertificatePathValidator {
+        CertificatePathValidator(
+            anchors: registrarRoots, untrusted: .relyingPartyUntrusted, malformed: .requestInvalid, role: "relying-party")
+    }
+
+    /// The `x5c` chain, shape-checked by the path validator before any signature.
     func certificates(_ x5c: [String]) throws(MDLError) -> [Certificate] {
         guard !x5c.isEmpty else { throw MDLError(code: .certificateMissing, message: "the request object has no x5c") }
-        let paths = CertificatePathValidator(
-            anchors: registrarRoots, untrusted: .relyingPartyUntrusted, malformed: .requestInvalid, role: "relying-party")
         try paths.checkLength(x5c.count)
         var der: [[UInt8]] = []
         for entry in x5c {
@@ -83,42 +86,15 @@ public struct RequestVerifier: Sendable {
         return try paths.parse(x5chain: der)
     }
 
-    /// Each certificate signed by the next, which must be a CA; the last signed by (or equal to) a registrar root;
-    /// all valid at `time`. The chain is linear (shape-checked), so this is one signature check per link.
-    func checkChain(_ chain: [Certificate], at time: Date) throws(MDLError) {
-        for (index, certificate) in chain.enumerated() {
-            guard certificate.notValidBefore <= time, time <= certificate.notValidAfter else {
-                throw MDLError(code: .relyingPartyUntrusted, message: "a relying-party certificate is outside its validity")
-            }
-            if index + 1 < chain.count {
-                let issuer = chain[index + 1]
-                guard Self.isCertificateAuthority(issuer) else {
-                    throw MDLError(code: .relyingPartyUntrusted, message: "a relying-party certificate is issued by a certificate that is not a CA")
-                }
-                guard issuer.subject == certificate.issuer, issuer.publicKey.isValidSignature(certificate.signature, for: certificate) else {
-                    throw MDLError(code: .relyingPartyUntrusted, message: "the relying-party chain is broken")
-                }
-            }
-        }
-        guard let last = chain.last else { throw MDLError(code: .certificateMissing, message: "empty chain") }
-        let anchored = registrarRoots.contains { root in
-            root == last || (root.subject == last.issuer && root.publicKey.isValidSignature(last.signature, for: last)
-                && root.notValidBefore <= time && time <= root.notValidAfter)
-        }
-        guard anchored else { throw MDLError(code: .relyingPartyUntrusted, message: "the relying party is not certified by a trusted registrar") }
-    }
-
-    /// A CA certificate (basicConstraints cA) whose key usage, when present, allows certificate signing.
-    private static func isCertificateAuthority(_ certificate: Certificate) -> Bool {
-        guard let constraints = try? certificate.extensions.basicConstraints, case .isCertificateAuthority = constraints else {
-            return false
-        }
-        // No keyUsage extension: RFC 5280 puts no restriction. A malformed one is not a CA's (fail closed).
-        do {
-            guard let keyUsage = try certificate.extensions.keyUsage else { return true }
-            return keyUsage.keyCertSign
-        } catch {
-            return false
+    /// The one path the chain spells, validated by MDLKit's path validator with swift-certificates' RFC 5280 rules at
+    /// `time`: each certificate signed by the next, which must be a CA, the last by (or equal to) a registrar root, all
+    /// valid at `time`.
+    func checkChain(_ chain: [Certificate], at time: Date) async throws(MDLError) {
+        let result = try await paths.search(chain) { RFC5280Policy(fixedExpiryValidationTime: time) }
+        guard case .validCertificate = result else {
+            throw MDLError(
+                code: .relyingPartyUntrusted,
+                message: "the relying party is not certified by a trusted registrar at \(TDate.format(time))")
         }
     }
 

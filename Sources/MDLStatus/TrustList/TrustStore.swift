@@ -103,17 +103,17 @@ public actor TrustStore {
     }
 
     private func fetch() async throws(MDLError) -> [UInt8] {
-        let response: HTTPResponse
+        let response: (response: HTTPResponse, body: [UInt8])
         do {
-            response = try await configuration.httpClient.send(HTTPRequest(url: configuration.listURL))
+            response = try await configuration.httpClient.send(try HTTPRequest(checking: configuration.listURL))
         } catch let error as HTTPClientError {
             throw MDLError(code: .trustListUnavailable, message: "the trust-list operator is unreachable: \(error)")
         } catch {
             throw MDLError(code: .trustListUnavailable, message: "fetching the trust list failed: \(error)")
         }
-        guard response.isSuccess else {
+        guard response.response.status.isSuccess else {
             throw MDLError(
-                code: .trustListUnavailable, message: "the trust-list operator answered HTTP \(response.status)")
+                code: .trustListUnavailable, message: "the trust-list operator answered HTTP \(response.response.status.code)")
         }
         return response.body
     }

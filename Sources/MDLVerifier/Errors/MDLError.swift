@@ -29,7 +29,7 @@ public struct MDLError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The same error, attributed to document `index` of the DeviceResponse.
-    public func inDocument(_ index: Int) -> MDLError {
+    package func inDocument(_ index: Int) -> MDLError {
         var copy = self
         copy.documentIndex = index
         return copy

@@ -50,7 +50,7 @@ public struct DeviceResponse: Sendable, Hashable {
     }
 
     /// Creates a response (for wallets).
-    public init(documents: [Document], documentErrors: [String: Int64] = [:], status: UInt64 = 0) {
+    package init(documents: [Document], documentErrors: [String: Int64] = [:], status: UInt64 = 0) {
         self.version = "1.0"
         self.documents = documents
         self.documentErrors = documentErrors

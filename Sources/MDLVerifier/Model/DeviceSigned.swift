@@ -51,7 +51,7 @@ public struct DeviceSigned: Sendable, Hashable {
     }
 
     /// Creates DeviceSigned (for wallets).
-    public init(nameSpacesBytes: EmbeddedCBOR = EmbeddedCBOR(.map([:])), deviceAuth: DeviceAuth) {
+    package init(nameSpacesBytes: EmbeddedCBOR = EmbeddedCBOR(.map([:])), deviceAuth: DeviceAuth) {
         self.nameSpacesBytes = nameSpacesBytes
         self.nameSpaces = [:]
         self.deviceAuth = deviceAuth

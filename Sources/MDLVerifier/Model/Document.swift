@@ -34,7 +34,7 @@ public struct Document: Sendable, Hashable {
     }
 
     /// Creates a document (for wallets).
-    public init(docType: String, issuerSigned: IssuerSigned, deviceSigned: DeviceSigned?, errors: [String: [String: Int64]] = [:]) {
+    package init(docType: String, issuerSigned: IssuerSigned, deviceSigned: DeviceSigned?, errors: [String: [String: Int64]] = [:]) {
         self.docType = docType
         self.issuerSigned = issuerSigned
         self.deviceSigned = deviceSigned

@@ -43,7 +43,7 @@ public struct IssuerSigned: Sendable, Hashable {
     }
 
     /// Creates IssuerSigned (for issuers and wallets).
-    public init(nameSpaces: [String: [IssuerSignedItem]], nameSpaceOrder: [String]? = nil, issuerAuth: COSESign1) {
+    package init(nameSpaces: [String: [IssuerSignedItem]], nameSpaceOrder: [String]? = nil, issuerAuth: COSESign1) {
         self.nameSpaces = nameSpaces
         self.nameSpaceOrder = nameSpaceOrder ?? nameSpaces.keys.sorted()
         self.issuerAuth = issuerAuth

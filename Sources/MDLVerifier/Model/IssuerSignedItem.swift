@@ -88,7 +88,7 @@ public struct IssuerSignedItem: Sendable, Hashable {
     private static let keys: [StaticString] = ["digestID", "random", "elementIdentifier", "elementValue"]
 
     /// Creates an item (for issuers); ``itemBytes`` is the deterministic encoding.
-    public init(digestID: UInt64, random: [UInt8], elementIdentifier: String, elementValue: CBOR) {
+    package init(digestID: UInt64, random: [UInt8], elementIdentifier: String, elementValue: CBOR) {
         self.digestID = digestID
         self.salt = .bytes(random)
         self.elementIdentifier = elementIdentifier

@@ -6,8 +6,8 @@ import MDLCOSE
 public struct MobileSecurityObject: Sendable, Hashable {
     /// The MSO version, "1.0".
     public let version: String
-    /// The digest algorithm name: "SHA-256", "SHA-384" or "SHA-512".
-    public let digestAlgorithm: String
+    /// The digest algorithm: SHA-256, SHA-384 or SHA-512.
+    public let digestAlgorithm: DigestAlgorithm
     /// Digests per namespace and digestID.
     public var valueDigests: [String: [UInt64: [UInt8]]] { digestTables.mapValues(\.dictionary) }
     /// The digests per namespace in the form the digest check looks them up in.
@@ -45,12 +45,12 @@ public struct MobileSecurityObject: Sendable, Hashable {
         }
 
         /// Whether any of the dates carried fractional seconds (ISO 18013-5 forbids them; real issuers send them).
-        public var hasFractionalSeconds: Bool {
+        package var hasFractionalSeconds: Bool {
             [signed, validFrom, validUntil].contains { $0.hasFractionalSeconds } || expectedUpdate?.hasFractionalSeconds == true
         }
 
         /// Whether any of the dates used a numeric offset instead of `Z` (ISO 18013-5 wants UTC written as `Z`).
-        public var hasOffset: Bool {
+        package var hasOffset: Bool {
             [signed, validFrom, validUntil].contains { $0.hasOffset } || expectedUpdate?.hasOffset == true
         }
     }
@@ -76,7 +76,7 @@ public struct MobileSecurityObject: Sendable, Hashable {
         guard version.hasPrefix("1.") else {
             throw MDLError(code: .unsupportedVersion, message: "MSO version \(version) is not supported")
         }
-        digestAlgorithm = try map.requiredText("digestAlgorithm", in: name)
+        digestAlgorithm = try DigestAlgorithm(msoName: try map.requiredText("digestAlgorithm", in: name))
         docType = try map.requiredText("docType", in: name)
         var digests: [String: ValueDigestTable] = [:]
         for entry in try map.requiredMap("valueDigests", in: name) {
@@ -142,8 +142,8 @@ public struct MobileSecurityObject: Sendable, Hashable {
     }
 
     /// Creates an MSO (for issuers).
-    public init(
-        digestAlgorithm: String = "SHA-256", valueDigests: [String: [UInt64: [UInt8]]], deviceKey: COSEKey,
+    package init(
+        digestAlgorithm: DigestAlgorithm = .sha256, valueDigests: [String: [UInt64: [UInt8]]], deviceKey: COSEKey,
         docType: String, validity: ValidityInfo, status: StatusReference? = nil,
         authorizedNameSpaces: Set<String> = [], authorizedDataElements: [String: Set<String>] = [:]
     ) {
@@ -184,7 +184,7 @@ public struct MobileSecurityObject: Sendable, Hashable {
         ]
         if let expected = validity.expectedUpdate { validityMap["expectedUpdate"] = .tagged(0, .text(expected.description)) }
         var map: CBORMap = [
-            "version": .text(version), "digestAlgorithm": .text(digestAlgorithm), "valueDigests": .map(digests),
+            "version": .text(version), "digestAlgorithm": .text(digestAlgorithm.rawValue), "valueDigests": .map(digests),
             "deviceKeyInfo": .map(keyInfo), "docType": .text(docType), "validityInfo": .map(validityMap),
         ]
         if let status {

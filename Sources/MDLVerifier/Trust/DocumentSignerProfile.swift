@@ -77,7 +77,7 @@ struct DocumentSignerProfile: Sendable {
             if index == 0, key == nil {
                 throw ChainRejection.profile("the document signer's key is not Ed25519, P-256, P-384 or P-521")
             }
-            if case .ed25519(let raw) = key, !Ed25519PointCheck.isAcceptable(raw) {
+            if case .ed25519(let raw) = key, !Ed25519PointEncoding.isAcceptableForCertificates(raw) {
                 throw ChainRejection(
                     code: .weakKey, message: "an Ed25519 key in the chain is malformed or of small order")
             }

@@ -24,7 +24,7 @@ public struct TrustAnchor: Sendable, Hashable {
     ///
     /// - Throws: ``MDLError`` `weakKey` when the certificate's Ed25519 key is malformed or of small order.
     public init(certificate: Certificate, retiredAt: Date? = nil, notes: String? = nil) throws {
-        if case .ed25519(let raw) = SignerPublicKey(certificate), !Ed25519PointCheck.isAcceptable(raw) {
+        if case .ed25519(let raw) = SignerPublicKey(certificate), !Ed25519PointEncoding.isAcceptableForCertificates(raw) {
             throw MDLError(code: .weakKey, message: "the trust anchor's Ed25519 key is malformed or of small order")
         }
         self.certificate = certificate

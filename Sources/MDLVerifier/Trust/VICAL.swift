@@ -28,7 +28,7 @@ public struct VICAL: Sendable, Hashable {
     public var url: String?
 
     /// Creates a list.
-    public init(
+    package init(
         version: String = "1.0", provider: String, date: Date, issueID: UInt64, nextUpdate: Date?,
         certificateInfos: [CertificateInfo], url: String? = nil
     ) {
@@ -65,7 +65,7 @@ public struct VICAL: Sendable, Hashable {
     }
 
     /// The list as a CBOR map (text keys, ISO names), for signing.
-    public var cbor: CBOR {
+    package var cbor: CBOR {
         var entries: [CBORMap.Entry] = [
             .init(key: "version", value: .text(version)),
             .init(key: "vicalProvider", value: .text(provider)),
@@ -80,7 +80,7 @@ public struct VICAL: Sendable, Hashable {
 
     /// Whether the list still counts at `time`: not past `nextUpdate` by more than `stalenessBound` seconds.
     /// A list without `nextUpdate` never goes stale by this rule.
-    public func isFresh(at time: Date, stalenessBound: TimeInterval) -> Bool {
+    package func isFresh(at time: Date, stalenessBound: TimeInterval) -> Bool {
         guard let nextUpdate else { return true }
         return time <= nextUpdate.addingTimeInterval(stalenessBound)
     }

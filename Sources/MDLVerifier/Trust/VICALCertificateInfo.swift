@@ -45,7 +45,7 @@ extension VICAL {
         }
 
         /// Creates an entry.
-        public init(
+        package init(
             certificate: [UInt8], serialNumber: [UInt8], subjectKeyIdentifier: [UInt8], docTypes: [String],
             certificateProfiles: [String]? = nil, issuingAuthority: String? = nil, issuingCountry: String? = nil,
             stateOrProvinceName: String? = nil, issuer: [UInt8]? = nil, subject: [UInt8]? = nil,
@@ -107,7 +107,7 @@ extension VICAL {
         public var statusServiceURL: String? { extensions[ExtensionKey.statusServiceURL]?.text }
 
         /// The entry as a CBOR map (ISO member names; `serialNumber` as a biguint), for signing.
-        public var cbor: CBOR {
+        package var cbor: CBOR {
             var entries: [CBORMap.Entry] = [
                 .init(key: "certificate", value: .bytes(certificate)),
                 .init(key: "serialNumber", value: .tagged(2, .bytes(Self.minimal(serialNumber)))),

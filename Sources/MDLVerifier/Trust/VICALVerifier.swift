@@ -52,7 +52,7 @@ public struct VICALVerifier: Sendable {
 
     /// Checks the signature and the signer's chain at `chainValidationTime`, without rollback or freshness checks
     /// (a cached list is re-verified at its own issue time, then judged for freshness separately).
-    public func verifySignature(_ bytes: [UInt8], chainValidationTime: Date) async throws(MDLError) -> VerifiedVICAL {
+    package func verifySignature(_ bytes: [UInt8], chainValidationTime: Date) async throws(MDLError) -> VerifiedVICAL {
         let decoder = CBORDecoder(options: decoderOptions)
         let message: COSESign1
         do {
@@ -85,7 +85,7 @@ public struct VICALVerifier: Sendable {
     }
 
     /// Refuses `candidate` when it is older than `held`: a smaller `vicalIssueID` or an earlier `date`.
-    public static func checkNoRollback(_ candidate: VICAL, holding held: VICAL) throws(MDLError) {
+    package static func checkNoRollback(_ candidate: VICAL, holding held: VICAL) throws(MDLError) {
         if candidate.issueID < held.issueID || candidate.date < held.date {
             throw MDLError(
                 code: .trustListRollback,
@@ -95,7 +95,7 @@ public struct VICALVerifier: Sendable {
     }
 
     /// Refuses a list past its `nextUpdate` by more than ``stalenessBound`` at `time`.
-    public func checkFreshness(_ vical: VICAL, at time: Date) throws(MDLError) {
+    package func checkFreshness(_ vical: VICAL, at time: Date) throws(MDLError) {
         guard vical.isFresh(at: time, stalenessBound: stalenessBound) else {
             throw MDLError(
                 code: .trustListExpired,

@@ -20,16 +20,14 @@ public struct ValidatedDocumentSigner: Sendable {
     public let relaxationsUsed: [VerificationPolicy.Relaxation]
     /// The verification time the chain was validated at.
     public let validationTime: Date
-    /// The subjects along the chain, the document signer first, e.g. `["CN=utopia ds,C=US", "CN=utopia iaca,C=US"]`.
-    ///
-    /// Formatted once per validated chain (a cached chain reuses it): formatting names costs as much as the rest of
-    /// a verification's bookkeeping.
-    public let trustPath: [String]
+    /// The path: ``chain`` and ``anchor``, with the subjects formatted once per validated chain (a cached chain
+    /// reuses it).
+    public let trustPath: TrustPath
 
     init(
         certificate: Certificate, chain: [Certificate], anchor: TrustAnchor, publicKey: SignerPublicKey,
         country: String?, stateOrProvince: String?, relaxationsUsed: [VerificationPolicy.Relaxation],
-        validationTime: Date, trustPath: [String]? = nil
+        validationTime: Date, trustPath: TrustPath? = nil
     ) {
         self.certificate = certificate
         self.chain = chain
@@ -39,7 +37,7 @@ public struct ValidatedDocumentSigner: Sendable {
         self.stateOrProvince = stateOrProvince
         self.relaxationsUsed = relaxationsUsed
         self.validationTime = validationTime
-        self.trustPath = trustPath ?? chain.map { $0.subject.description }
+        self.trustPath = trustPath ?? TrustPath(certificates: chain, anchor: anchor)
     }
 
     /// Checks the MSO's `signed` time: within the DS certificate's validity and the anchor's (IACA's) validity (else

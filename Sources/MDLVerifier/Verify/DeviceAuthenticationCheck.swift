@@ -10,7 +10,7 @@ struct DeviceAuthenticationCheck {
     let configuration: VerifierConfiguration
 
     struct Result {
-        let method: String
+        let method: DeviceAuthenticationMethod
         let elements: [String: [String: CBOR]]
         let relaxationsUsed: [VerificationPolicy.Relaxation]
     }
@@ -62,7 +62,7 @@ struct DeviceAuthenticationCheck {
             } catch {
                 throw MDLError(code: .deviceSignatureInvalid, message: "the DeviceSignature does not verify for this session")
             }
-            return Result(method: "signature", elements: deviceSigned.nameSpaces, relaxationsUsed: used)
+            return Result(method: .signature, elements: deviceSigned.nameSpaces, relaxationsUsed: used)
         case .mac(let mac):
             guard let readerKey else {
                 throw MDLError(code: .deviceMacInvalid, message: "the device authenticated with a MAC; the reader's ephemeral key is needed")
@@ -81,7 +81,7 @@ struct DeviceAuthenticationCheck {
             do { try mac.verifyDetached(content: payload, with: key) } catch {
                 throw MDLError(code: .deviceMacInvalid, message: "the DeviceMac does not verify for this session")
             }
-            return Result(method: "mac", elements: deviceSigned.nameSpaces, relaxationsUsed: used)
+            return Result(method: .mac, elements: deviceSigned.nameSpaces, relaxationsUsed: used)
         }
     }
 

@@ -46,11 +46,9 @@ struct MSOChecks {
         // generic `Digest == DataProtocol`, which resolved generic metadata for every item).
         let matches: ([UInt8], [UInt8]) -> Bool
         switch mso.digestAlgorithm {
-        case "SHA-256": matches = { item, expected in Self.digest(SHA256.hash(data: item), equals: expected) }
-        case "SHA-384": matches = { item, expected in Self.digest(SHA384.hash(data: item), equals: expected) }
-        case "SHA-512": matches = { item, expected in Self.digest(SHA512.hash(data: item), equals: expected) }
-        default:
-            throw MDLError(code: .digestAlgorithmUnsupported, message: "digest algorithm \(mso.digestAlgorithm) is not supported")
+        case .sha256: matches = { item, expected in Self.digest(SHA256.hash(data: item), equals: expected) }
+        case .sha384: matches = { item, expected in Self.digest(SHA384.hash(data: item), equals: expected) }
+        case .sha512: matches = { item, expected in Self.digest(SHA512.hash(data: item), equals: expected) }
         }
         var disclosed: [String: [String: CBOR]] = [:]
         for nameSpace in issuerSigned.nameSpaceOrder {

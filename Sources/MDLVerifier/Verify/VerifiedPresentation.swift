@@ -26,14 +26,15 @@ public struct VerifiedDocument: Sendable {
     public let validity: MobileSecurityObject.ValidityInfo
     /// The Token Status List reference, when the MSO has one.
     public let statusReference: MobileSecurityObject.StatusReference?
-    /// The certificate path from the document signer to the anchor (subjects).
-    public let trustPath: [String]
+    /// The certificate path from the document signer to the anchor: the certificates, the ``TrustAnchor`` and
+    /// (derived from them) the subjects.
+    public let trustPath: TrustPath
     /// The policy relaxations this verification needed; empty under the strict profile.
     public let relaxationsUsed: [VerificationPolicy.Relaxation]
-    /// How the device authenticated: `"signature"` or `"mac"`.
-    public let deviceAuthentication: String
+    /// How the device authenticated: a device signature or a device MAC.
+    public let deviceAuthentication: DeviceAuthenticationMethod
     /// The MSO's digest algorithm.
-    public let digestAlgorithm: String
+    public let digestAlgorithm: DigestAlgorithm
     /// The trust anchor (the IACA certificate) that validated the document signer: the very anchor a status list
     /// token or point statement for this document must chain to (`StatusSignerTrust.issuer([issuerAnchor])`), never
     /// another anchor with the same name.

@@ -1,0 +1,42 @@
+import X509
+
+/// The certificate path a document verified along: the document signer first, the anchor's certificate last, and
+/// the ``TrustAnchor`` it ends in.
+///
+/// ```swift
+/// let path = document.trustPath
+/// print(path.subjects.joined(separator: " → "))   // "CN=SH mDL DS,… → CN=SH mDL IACA,…"
+/// if path.anchor == expectedIACA { … }
+/// ```
+public struct TrustPath: Sendable, Hashable {
+    /// The certificates, the document signer first and the anchor's certificate last.
+    public let certificates: [Certificate]
+    /// The anchor the path ends in.
+    public let anchor: TrustAnchor
+    /// The subjects of ``certificates`` in order, e.g. `["CN=utopia ds,C=US", "CN=utopia iaca,C=US"]`.
+    ///
+    /// Derived once per validated chain (a cached chain reuses it): formatting names costs as much as the rest of a
+    /// verification's bookkeeping.
+    public let subjects: [String]
+
+    /// A path through `certificates` (document signer first) to `anchor`.
+    package init(certificates: [Certificate], anchor: TrustAnchor) {
+        self.certificates = certificates
+        self.anchor = anchor
+        self.subjects = certificates.map { $0.subject.description }
+    }
+
+    /// The document-signer certificate, first on the path.
+    public var documentSigner: Certificate? { certificates.first }
+
+    /// Paths are equal when their certificates and anchors are (``subjects`` follow from the certificates).
+    public static func == (lhs: TrustPath, rhs: TrustPath) -> Bool {
+        lhs.certificates == rhs.certificates && lhs.anchor == rhs.anchor
+    }
+
+    /// Hashes the certificates and the anchor, consistent with `==`.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(certificates)
+        hasher.combine(anchor)
+    }
+}
