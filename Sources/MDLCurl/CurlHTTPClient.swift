@@ -16,6 +16,8 @@ import MDLHTTP
 public struct CurlHTTPClient: HTTPClient {
     /// The configuration every request uses.
     public let configuration: Configuration
+    /// Idle easy handles, so requests to a host reuse its connection (shared by copies of this client).
+    let handles = CurlHandlePool()
 
     /// Creates a client.
     public init(configuration: Configuration = Configuration()) {
@@ -52,6 +54,7 @@ public struct CurlHTTPClient: HTTPClient {
     private func attempt(_ request: CurlTransfer.Request) async throws -> Result<CurlTransfer.Reply, HTTPClientError> {
         let cancellation = TransferCancellation()
         let configuration = self.configuration
+        let handles = self.handles
         let outcome = await withTaskCancellationHandler {
             await withCheckedContinuation {
                 (continuation: CheckedContinuation<Result<CurlTransfer.Reply, HTTPClientError>, Never>) in
@@ -60,7 +63,8 @@ public struct CurlHTTPClient: HTTPClient {
                         returning: CurlTransfer.perform(
                             request,
                             configuration: configuration,
-                            cancellation: cancellation
+                            cancellation: cancellation,
+                            handles: handles
                         )
                     )
                 }

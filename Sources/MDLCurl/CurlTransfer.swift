@@ -27,7 +27,8 @@ enum CurlTransfer {
     static func perform(
         _ request: Request,
         configuration: CurlHTTPClient.Configuration,
-        cancellation: TransferCancellation
+        cancellation: TransferCancellation,
+        handles: CurlHandlePool
     ) -> Result<Reply, HTTPClientError> {
         guard globalInit == 0 else {
             return .failure(HTTPClientError(code: .transferFailed, message: "curl_global_init failed"))
@@ -37,10 +38,10 @@ enum CurlTransfer {
         case .failure(let problem): return .failure(problem)
         case .success(let checked): url = checked
         }
-        guard let handle = curl_easy_init() else {
+        guard let handle = handles.take() else {
             return .failure(HTTPClientError(code: .transferFailed, message: "curl_easy_init failed"))
         }
-        defer { curl_easy_cleanup(handle) }
+        defer { handles.give(handle) }
         let sink = TransferSink(
             maxBodyBytes: configuration.maxResponseBytes,
             maxHeaderBytes: configuration.maxHeaderBytes,
