@@ -25,11 +25,8 @@ public struct StatusBenchmarkFixture: Sendable {
         let presentation = try BenchmarkPresentation.make(algorithm, elements: elements, authority: authority, status: reference, now: now)
         var values = [UInt8](repeating: 0, count: entries)
         for index in stride(from: 0, to: entries, by: 997) { values[index] = 2 }
-        let signer = authority.documentSigner
-        let token = try StatusListToken.sign(
-            list: try StatusList(bits: 2, values: values), subject: uri, issuedAt: now, expiresAt: now + 86_400,
-            timeToLive: 3_600, algorithm: algorithm == .ed25519 ? .edDSA : .es256, x5chain: signer.x5chain
-        ) { try signer.signingKey.signature(for: $0) }
+        let token = try authority.signStatusList(
+            values: values, subject: uri, issuedAt: now, expiresAt: now + 86_400, timeToLive: 3_600)
         return StatusBenchmarkFixture(presentation: presentation, token: token, anchor: try authority.iaca.trustAnchor(), uri: uri)
     }
 
