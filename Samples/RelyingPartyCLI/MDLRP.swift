@@ -19,6 +19,7 @@ struct MDLRP: AsyncParsableCommand {
 
     /// Runs the command, mapping argument errors to exit status 2 as the CLI contract says.
     static func main() async {
+        LoggingSetup.bootstrap()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

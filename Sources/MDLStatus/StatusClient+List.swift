@@ -29,9 +29,11 @@ extension StatusClient {
         let time = time ?? clock
         let key = cacheKey(reference.uri, trust)
         if let key, let entry = verifiedLists.entry(for: key), clock < entry.refreshAfter, entry.holds(at: time) {
+            observer.cacheHit()
             return try result(of: entry.token, index: index, at: time, age: .seconds(clock.timeIntervalSince(entry.fetchedAt)),
                 degraded: false, fromNetwork: false)
         }
+        observer.cacheMiss()
         let answer = try await fetchWithinDeadline(url)
         let received = now()
         let token: StatusListToken
@@ -41,6 +43,7 @@ extension StatusClient {
             signerValidity = entry.signerValidity
         } else {
             verifiedLists.countVerification()
+            observer.tokenVerified()
             (token, signerValidity) = try await verify(answer.body, uri: reference.uri, trust: trust, at: time)
         }
         // Served from the cache past its freshness (offline, or the server failed): only when opted in.
@@ -98,9 +101,23 @@ extension StatusClient {
     /// Fetches within ``Configuration/deadline``: the transfer is cancelled when it runs out.
     private func fetchWithinDeadline(_ url: URL) async throws(MDLError) -> CachingHTTPFetcher.Answer {
         let deadline = configuration.deadline
-        return try await Self.withinDeadline(deadline, what: "the status list") { () async throws(MDLError) in
-            try await self.fetch(url)
+        let start = ContinuousClock.now
+        do {
+            let answer = try await Self.withinDeadline(deadline, what: "the status list") { () async throws(MDLError) in
+                try await self.fetch(url)
+            }
+            observer.fetched(.answered(answer.source), nanoseconds: Self.nanoseconds(since: start))
+            return answer
+        } catch {
+            observer.fetched(.failed(error.code), nanoseconds: Self.nanoseconds(since: start))
+            throw error
         }
+    }
+
+    /// Nanoseconds elapsed since `start`, for the fetch-latency timer.
+    private static func nanoseconds(since start: ContinuousClock.Instant) -> Int64 {
+        let (seconds, attoseconds) = (ContinuousClock.now - start).components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
     }
 
     /// Runs `work`, cancelling it and throwing `statusUnavailable` when `deadline` passes first.

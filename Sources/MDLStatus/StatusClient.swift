@@ -40,6 +40,9 @@ public struct StatusClient: Sendable {
         /// The most time one status check may take, every retry included: a server that does not answer, or
         /// answers a byte at a time, gives ``MDLError/Code/statusUnavailable`` within it. Ten seconds by default.
         public var deadline: Duration
+        /// Where status checks are logged and counted: `LoggingSystem` and `MetricsSystem` by default
+        /// (`Documentation/Operations.md` lists the logger label and metric names).
+        public var observability: Observability = .default
 
         /// Creates a configuration; the defaults fail closed and go online.
         public init(
@@ -66,6 +69,8 @@ public struct StatusClient: Sendable {
     let fetcher: CachingHTTPFetcher
     let now: @Sendable () -> Date
     let verifiedLists: VerifiedStatusListCache
+    /// Logs and counts cache hits, fetches and token verifications; its handles are made once here.
+    let observer: StatusObserver
 
     /// Creates a client.
     /// - Parameters:
@@ -82,6 +87,7 @@ public struct StatusClient: Sendable {
         self.configuration = configuration
         self.now = now
         self.verifiedLists = VerifiedStatusListCache()
+        self.observer = StatusObserver(configuration.observability)
     }
 
     /// How many status list tokens this client parsed and verified, as opposed to answering from its cache of

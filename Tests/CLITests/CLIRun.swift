@@ -20,8 +20,10 @@ struct CLIRun {
 
     static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
 
-    /// Runs `mdl-rp arguments…` with colours off and output captured in temporary files.
-    static func run(_ arguments: [String], timeout: TimeInterval = 120, input: String? = nil) throws -> CLIRun {
+    /// Runs `mdl-rp arguments…` with colours off, `environment` added, and output captured in temporary files.
+    static func run(
+        _ arguments: [String], timeout: TimeInterval = 120, input: String? = nil, environment added: [String: String] = [:]
+    ) throws -> CLIRun {
         guard binaryExists else {
             throw CLITestError("\(binary.path) is missing: run `swift build` (or `swift build --build-tests`) first")
         }
@@ -35,6 +37,7 @@ struct CLIRun {
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment.merge(added) { _, new in new }
         process.environment = environment
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)

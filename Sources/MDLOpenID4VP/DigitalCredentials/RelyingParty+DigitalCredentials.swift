@@ -43,6 +43,11 @@ extension RelyingParty {
         case .found(let found): request = found
         case .answered(let answer): return answer
         }
+        return observer.received(await receive(digitalCredential: json, for: request, origin: origin), purpose: request.purpose)
+    }
+
+    /// Checks the credential for its bound `request`.
+    private func receive(digitalCredential json: [UInt8], for request: PresentationRequest, origin: String) async -> ReceivedResponse {
         do throws(MDLError) {
             guard let binding = request.digitalCredentials else {
                 throw MDLError(code: .requestUnknown, message: "the request was made for a response_uri, not the Digital Credentials API")

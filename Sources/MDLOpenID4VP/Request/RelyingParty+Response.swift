@@ -17,9 +17,9 @@ extension RelyingParty {
             guard let jwe = try FormBody.uniqueValue(named: "response", in: formBody) else {
                 throw MDLError(code: .joseMalformed, message: "the body has no response parameter")
             }
-            return await check(jwe, for: request)
+            return observer.received(await check(jwe, for: request), purpose: request.purpose)
         } catch {
-            return Self.refused(error, request, holderAuthenticated: false)
+            return observer.received(Self.refused(error, request, holderAuthenticated: false), purpose: request.purpose)
         }
     }
 
@@ -28,7 +28,7 @@ extension RelyingParty {
     /// The JWE is decrypted only with that request's key; a `kid` in its header must be that request's key id.
     public func receive(jwe: String, forRequest id: String) async -> ReceivedResponse {
         switch await boundRequest(id) {
-        case .found(let request): return await check(jwe, for: request)
+        case .found(let request): return observer.received(await check(jwe, for: request), purpose: request.purpose)
         case .answered(let answer): return answer
         }
     }
@@ -41,7 +41,9 @@ extension RelyingParty {
 
     func boundRequest(_ id: String) async -> Binding {
         let unbound = { (error: MDLError) in
-            Binding.answered(ReceivedResponse(requestID: id, requestState: nil, outcome: .refused(error, state: nil), isHolderAuthenticated: false))
+            Binding.answered(self.observer.received(
+                ReceivedResponse(requestID: id, requestState: nil, outcome: .refused(error, state: nil), isHolderAuthenticated: false),
+                purpose: nil))
         }
         do throws(MDLError) {
             guard let row = try await storage.requests.request(id: id) else {

@@ -33,6 +33,8 @@ public final class RelyingParty: Sendable {
     public let allowedOrigins: Set<String>
     let verifier: PresentationVerifier
     let clock: @Sendable () -> Date
+    /// Logs and counts requests and responses; its handles are made once here.
+    let observer: RelyingPartyObserver
     private let lastSweep = Mutex<Date?>(nil)
 
     /// Creates a relying party on `storage`.
@@ -44,10 +46,14 @@ public final class RelyingParty: Sendable {
     ///   - clock: the time used for expiry and verification; injectable for tests.
     ///   - allowedOrigins: the origins of the relying party's pages, for the Digital Credentials API (serialized,
     ///     e.g. `https://rent.example.cn`); compared as text.
+    ///   - observability: where requests and responses are logged and counted; the verifier's
+    ///     (``VerifierConfiguration/observability``) when `nil`.
     public init(
         identity: RelyingPartyIdentity, verifier: PresentationVerifier, storage: RelyingPartyStorage,
-        clock: @escaping @Sendable () -> Date = { Date() }, allowedOrigins: Set<String> = []
+        clock: @escaping @Sendable () -> Date = { Date() }, allowedOrigins: Set<String> = [],
+        observability: Observability? = nil
     ) {
+        self.observer = RelyingPartyObserver(observability ?? verifier.configuration.observability)
         self.identity = identity
         self.verifier = verifier
         self.storage = storage
@@ -84,6 +90,7 @@ public final class RelyingParty: Sendable {
             identity: identity, template: template, baseURL: baseURL, now: now, lifetime: lifetime, encryptionKey: encryptionKey,
             acceptedAlgorithms: verifier.configuration.allowedAlgorithms)
         try await storage.requests.insert(try SealedPresentationRequest(sealing: request, with: storage.sealer))
+        observer.opened(request)
         return request
     }
 
@@ -121,6 +128,7 @@ public final class RelyingParty: Sendable {
         let cutoff = clock().addingTimeInterval(-Self.expiredRequestRetention)
         let requests = try await storage.requests.sweep(expiredBefore: cutoff)
         let nonces = try await storage.replay.sweep(expiredBefore: cutoff)
+        observer.swept(requests: requests, nonces: nonces)
         return (requests, nonces)
     }
 

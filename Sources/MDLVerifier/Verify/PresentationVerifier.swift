@@ -20,11 +20,14 @@ public struct PresentationVerifier: Sendable {
     /// Validates document-signer chains; held for the verifier's lifetime so its cache of validated chains
     /// is reused across verifications (copies of the verifier share it).
     let documentSigners: DocumentSignerValidator
+    /// Logs and counts each verification (``VerifierConfiguration/observability``); its handles are made once here.
+    let observer: VerificationObserver
 
     /// Creates a verifier.
     public init(configuration: VerifierConfiguration) {
         self.configuration = configuration
         documentSigners = DocumentSignerValidator(anchors: configuration.trustAnchors, policy: configuration.policy)
+        observer = VerificationObserver(configuration.observability)
     }
 
     /// Verifies `responseBytes` for the session `sessionTranscript`.
@@ -37,6 +40,20 @@ public struct PresentationVerifier: Sendable {
     public func verify(
         _ responseBytes: [UInt8], sessionTranscript: SessionTranscript?,
         readerKey: P256.KeyAgreement.PrivateKey? = nil, at time: Date? = nil
+    ) async throws(MDLError) -> VerifiedPresentation {
+        do {
+            let presentation = try await verifyPresentation(responseBytes, sessionTranscript: sessionTranscript, readerKey: readerKey, at: time)
+            observer.verified(presentation)
+            return presentation
+        } catch {
+            observer.refused(error)
+            throw error
+        }
+    }
+
+    /// The verification itself, before it is logged and counted.
+    private func verifyPresentation(
+        _ responseBytes: [UInt8], sessionTranscript: SessionTranscript?, readerKey: P256.KeyAgreement.PrivateKey?, at time: Date?
     ) async throws(MDLError) -> VerifiedPresentation {
         let decoder = CBORDecoder(options: configuration.decoderOptions)
         let response = try DeviceResponse(bytes: responseBytes, decoder: decoder)

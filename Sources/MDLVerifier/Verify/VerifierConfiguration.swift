@@ -18,6 +18,9 @@ public struct VerifierConfiguration: Sendable {
     public var clock: @Sendable () -> Date
     /// How status references are checked (pipeline step 7); ``StatusCheckPolicy/required`` by default.
     public var status: StatusCheckPolicy
+    /// Where verifications are logged and counted: `LoggingSystem` and `MetricsSystem` by default
+    /// (`Documentation/Operations.md` lists the logger label and metric names).
+    public var observability: Observability = .default
 
     /// Every COSE signature algorithm MDLKit verifies (EdDSA with Ed25519, ES256, ES384, ES512): the default of
     /// ``allowedAlgorithms``. A request never advertises an algorithm outside it.
