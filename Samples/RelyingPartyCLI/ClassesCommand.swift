@@ -113,8 +113,14 @@ struct ClassAnswerReport {
         print("permitted   \(verdict)")
         print("vehicle     \(answer.vehicle)")
         print("via         \(answer.via ?? "-")")
-        print("regulation  \(answer.regulation.id)  \(answer.regulation.en)")
-        print("            \(answer.regulation.zh)")
+        // Within 100 columns: the English title wraps after the id, the Chinese title below it.
+        let title = TextTable.wrap(answer.regulation.en, width: max(20, 86 - answer.regulation.id.count))
+        print("regulation  \(answer.regulation.id)  \(title.first ?? "")")
+        for line in title.dropFirst().map({ String(repeating: " ", count: answer.regulation.id.count + 2) + $0 })
+            + TextTable.wrap(answer.regulation.zh, width: 88)
+        {
+            print("            \(line)")
+        }
         print("on          \(day)")
         guard !answer.reasons.isEmpty else { return }
         print("")

@@ -46,4 +46,14 @@ struct Narrator {
             print("   " + (ok ? Terminal.green("✔ ") : Terminal.red("✘ ")) + text)
         }
     }
+
+    /// A refusal the demo set out to show: in JSON an outcome like any other (`ok: true`, the step went as
+    /// planned); for people a ✘, never a ✔ beside a refusal, marked as expected.
+    func expectedRefusal(_ text: String, fields: [String: JSONValue] = [:]) {
+        if json {
+            outcome(true, text, fields: fields)
+        } else {
+            print("   " + Terminal.red("✘ ") + text + Terminal.green("  (expected)"))
+        }
+    }
 }

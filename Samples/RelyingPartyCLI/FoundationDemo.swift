@@ -54,7 +54,7 @@ struct FoundationDemo {
             _ = try await body()
             narrator.outcome(false, "unexpectedly verified")
         } catch let error as MDLError {
-            narrator.outcome(true, "refused: \(error.code.rawValue) — \(error.message)", fields: ["code": .string(error.code.rawValue)])
+            narrator.expectedRefusal("refused: \(error.code.rawValue) — \(error.message)", fields: ["code": .string(error.code.rawValue)])
         } catch {
             narrator.outcome(false, "failed: \(error)")
         }

@@ -20,7 +20,8 @@ enum InputBytes {
         let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         let isText = !bytes.isEmpty && bytes.allSatisfy { $0 == 9 || $0 == 10 || $0 == 13 || (32..<127).contains($0) }
         guard isText, !text.isEmpty else { return bytes }
-        if text.utf8.count % 2 == 0, let hex = Hex.decode(text) { return hex }
+        // Hex first, whatever the line length: `Hex.decode` skips line breaks and refuses an odd number of digits.
+        if let hex = Hex.decode(text) { return hex }
         if let decoded = LenientBase64.decode(text) { return decoded }
         throw InputError("\(name) is neither CBOR, hex nor base64url")
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MDLKit
 
 /// `mdl-rp`: the sample relying-party client of MDLKit.
 ///
@@ -11,6 +12,7 @@ struct MDLRP: AsyncParsableCommand {
         commandName: "mdl-rp",
         abstract: "Request, verify and check digital driving licences (ISO 18013-5 mDL) as a relying party.",
         discussion: "Exit status: 0 success, 1 refused, 2 usage error or unreadable input.",
+        version: MDLKitVersion.current,
         subcommands: [
             DemoCommand.self, VerifyCommand.self, InspectCommand.self, StatusCommand.self, RequestCommand.self,
             WalletCommand.self, ClassesCommand.self, SandboxCommand.self, QRCommand.self, VICALCommand.self,

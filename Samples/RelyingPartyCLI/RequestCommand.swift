@@ -78,6 +78,7 @@ struct RequestCommand: AsyncParsableCommand {
             return
         }
         let (host, port) = try hostAndPort()
+        try ListenPreflight.check(host: host, port: port)
         let now = Date()
         let registered = try WellKnownSandbox.relyingParty(for: useCase.purpose, now: now)
         var anchors = try trustAnchor.flatMap(PEMFiles.anchors)

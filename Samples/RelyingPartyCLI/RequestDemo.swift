@@ -74,7 +74,7 @@ struct RequestDemo {
                 headerFields: [.contentType: "application/x-www-form-urlencoded"])
             let (replay, _) = try await client.send(replayHead, body: answer.reply.formBody)
             if case .refused(let error, _)? = await outcomeIterator.next() {
-                narrator.outcome(true, "the same response posted again: HTTP \(replay.status.code), refused \(error.code)")
+                narrator.expectedRefusal("the same response posted again: HTTP \(replay.status.code), refused \(error.code)")
             }
 
             let declinedRequest = try await relyingParty.createRequest(.carRental, baseURL: base)

@@ -32,13 +32,15 @@ struct SandboxServeCommand: AsyncParsableCommand {
     func run() async throws {
         let directory = options.directory
         let (state, authority) = try directory.openAuthority(port: port)
+        try ListenPreflight.check(host: "127.0.0.1", port: state.port)
         let office = SandboxOffice(directory: directory, state: state, authority: authority)
         let token = Base64URL.encode(SecureRandom.bytes(count: 32))
         try directory.write(Array((token + "\n").utf8), to: directory.url("operator.token"), secret: true)
         let router = Router()
         SandboxRoutes.issuingAuthority(router, office: office, operatorToken: token)
-        // EXTENSION POINT (status service): add the status list routes (`/status-lists/1`, signed Token Status
-        // List over `state.licences[].statusIndex/status`) here, reading the same `SandboxOffice`.
+        // The status service: the list the MSOs reference, read from the state directory at every fetch.
+        let statusList = try SandboxStatusList(authority: authority, now: Date())
+        SandboxRoutes.statusService(router, office: office, list: statusList, subject: state.statusListURI)
         // EXTENSION POINT (registrar): add the relying-party registrar routes (reader certificates) here.
         let address = "http://127.0.0.1:\(state.port)"
         let json = options.json
@@ -56,7 +58,7 @@ struct SandboxServeCommand: AsyncParsableCommand {
                         JSONValue.object([
                             "url": .string(address), "state": .string(directory.path),
                             "iaca": .string(directory.iacaPEMPath),
-                            "services": .array([.string("issuing-authority")]),
+                            "services": .array([.string("issuing-authority"), .string("status-service")]),
                             "operatorToken": .string(token),
                         ]).serialized
                     ]
@@ -64,7 +66,8 @@ struct SandboxServeCommand: AsyncParsableCommand {
                     lines = [
                         "sandbox issuing authority on \(address)  (state \(directory.path))",
                         "trust anchor (IACA): \(directory.iacaPEMPath)",
-                        "status service, registrar: not in this build yet",
+                        "status list: \(state.statusListURI)  (suspend, revoke, supersede, deduct show on the next check)",
+                        "trust-list operator, registrar: not served here (the demo runs them in-process)",
                         "operator token (Authorization: Bearer …, for POST /licences/PERSONA): \(token)",
                     ]
                 }

@@ -47,14 +47,13 @@ enum SandboxLicenceChanges {
                 "no licence issued to \(persona.prefix(32)) in \(directory.path) (run `mdl-rp sandbox issue` first)")
         }
         let detail = change.apply(to: &state.licences[index])
-        // EXTENSION POINT (status service): when the sandbox status service exists, publish the new status-list
-        // value here (and set `published` to true); until then the change is only recorded in the state file.
-        let published = false
+        // `sandbox serve` builds its status list from the state file at every fetch: saving the change publishes it.
+        let published = true
         state.licences[index].record(
             .init(at: TDate(Date()).description, action: change.action, detail: detail, published: published))
         try directory.save(state)
         let licence = state.licences[index]
-        let note = "recorded in \(directory.stateURL.path); no status service in this build publishes it yet"
+        let note = "recorded in \(directory.stateURL.path); `mdl-rp sandbox serve` publishes it at \(state.statusListURI) on the next fetch"
         if options.json {
             JSONOutput.print(
                 .object([

@@ -63,7 +63,7 @@ struct StatusDemo {
             try statement.verify(with: key, binding: binding, nonce: nonce, relyingParty: "x509_san_dns:insurer.example.cn", at: world.now, maxAge: 300)
             narrator.outcome(false, "the statement was accepted by another relying party")
         } catch let error as MDLError {
-            narrator.outcome(true, "the same statement shown to an insurer: refused \(error.code.rawValue)", fields: ["code": .string(error.code.rawValue)])
+            narrator.expectedRefusal("the same statement shown to an insurer: refused \(error.code.rawValue)", fields: ["code": .string(error.code.rawValue)])
         }
     }
 
@@ -72,9 +72,11 @@ struct StatusDemo {
             let result = try await client.status(of: document, at: world.now)
             if let refusal = result.refusal { throw refusal }
             let status = StatusCheck.json(result, uri: document.statusReference?.uri ?? "")
-            narrator.outcome(true, "status check \(label): \(status.serialized)", fields: ["status": status])
+            narrator.outcome(
+                true, "status check \(label): \(HumanStatusLine.text(result, uri: document.statusReference?.uri))",
+                fields: ["status": status])
         } catch let error as MDLError {
-            narrator.outcome(true, "status check \(label): refused \(error.code.rawValue) — \(error.message)", fields: ["code": .string(error.code.rawValue)])
+            narrator.expectedRefusal("status check \(label): refused \(error.code.rawValue) — \(error.message)", fields: ["code": .string(error.code.rawValue)])
         }
     }
 

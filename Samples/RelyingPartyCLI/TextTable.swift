@@ -9,6 +9,10 @@ struct TextTable {
 
     mutating func add(_ row: [String]) { rows.append(row) }
 
+    /// The widest line printed, in terminal columns: a last column that would pass it wraps onto continuation
+    /// lines under itself.
+    var maximumWidth = 100
+
     /// The table as lines; the header is bold on a terminal and underlined with dashes.
     func lines() -> [String] {
         let columns = max(header.count, rows.map(\.count).max() ?? 0)
@@ -16,18 +20,48 @@ struct TextTable {
         for row in [header] + rows {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) }
         }
-        func render(_ row: [String]) -> String {
+        let lead = widths.dropLast().reduce(0) { $0 + $1 + 2 }
+        if let last = widths.indices.last { widths[last] = min(widths[last], max(20, maximumWidth - lead)) }
+        func render(_ row: [String]) -> [String] {
             var line = ""
             for (index, cell) in row.enumerated() {
-                let isLast = index == row.count - 1
-                line += isLast ? cell : cell + String(repeating: " ", count: widths[index] - DisplayWidth.of(cell) + 2)
+                if index == row.count - 1 {
+                    let pieces = index == columns - 1 ? Self.wrap(cell, width: widths[index]) : [cell]
+                    return [line + (pieces.first ?? "")] + pieces.dropFirst().map { String(repeating: " ", count: lead) + $0 }
+                }
+                line += cell + String(repeating: " ", count: widths[index] - DisplayWidth.of(cell) + 2)
             }
-            return line
+            return [line]
         }
-        var output = [Terminal.bold(render(header))]
+        var output = render(header).map(Terminal.bold)
         output.append(widths.enumerated().map { String(repeating: "-", count: $0.element) }.joined(separator: "  "))
-        output += rows.map(render)
+        output += rows.flatMap(render)
         return output
+    }
+
+    /// `text` in lines of at most `width` columns, broken at spaces (a longer word at any character).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        guard DisplayWidth.of(text) > width else { return [text] }
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            let candidate = line.isEmpty ? word : line + " " + word
+            if DisplayWidth.of(candidate) <= width {
+                line = candidate
+                continue
+            }
+            if !line.isEmpty { lines.append(line) }
+            line = ""
+            for character in word {
+                if DisplayWidth.of(line + String(character)) > width {
+                    lines.append(line)
+                    line = ""
+                }
+                line.append(character)
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 
     func print() { for line in lines() { Swift.print(line) } }

@@ -6,6 +6,8 @@ import MDLKit
 /// values other than through ``CBORJSON`` (bytes such as portraits appear as length and hash only).
 struct VerificationReport {
     let json: Bool
+    /// `--status`, for the human status line.
+    var statusMode: VerifyCommand.StatusMode = .check
 
     func success(_ presentation: VerifiedPresentation, statuses: [JSONValue]) {
         if json {
@@ -21,11 +23,11 @@ struct VerificationReport {
             if !document.relaxationsUsed.isEmpty {
                 print("  relaxations: \(document.relaxationsUsed.map(\.description).joined(separator: ", "))")
             }
-            if case .object(let status) = statuses[index] { print("  status:      \(JSONValue.object(status).serialized)") }
+            print("  status:      \(HumanStatusLine.text(for: document, mode: statusMode))")
             for (nameSpace, elements) in document.issuerSigned.sorted(by: { $0.key < $1.key }) {
                 print("  \(nameSpace)")
                 for (identifier, value) in elements.sorted(by: { $0.key < $1.key }) {
-                    print("    \(identifier.padding(toLength: 34, withPad: " ", startingAt: 0)) \(CBORJSON.value(value).serialized)")
+                    print("    \(identifier.padding(toLength: 34, withPad: " ", startingAt: 0)) \(HumanStatusLine.value(CBORJSON.value(value)))")
                 }
             }
         }

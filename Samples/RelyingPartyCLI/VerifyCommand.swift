@@ -46,6 +46,7 @@ struct VerifyCommand: AsyncParsableCommand {
 
     func run() async throws {
         let bytes = try InputBytes.read(response)
+        if let portraitOut { try PortraitFile.checkWritable(portraitOut) }
         let transcript = try readTranscript()
         let time = try at.map { text -> Date in
             guard let parsed = TDate(rfc3339: text) else { throw InputError("--at must be RFC 3339, e.g. 2021-01-01T00:00:00Z") }
@@ -53,7 +54,7 @@ struct VerifyCommand: AsyncParsableCommand {
         }
         var anchors = try trustAnchor.flatMap(PEMFiles.anchors)
         let key = try readerKey.map(PEMFiles.readerKey)
-        let report = VerificationReport(json: json)
+        let report = VerificationReport(json: json, statusMode: status)
         do {
             // A refused VICAL is a refusal (exit 1, its code in the JSON), not a usage error.
             if let vical, let vicalSignerAnchor {
@@ -64,8 +65,9 @@ struct VerifyCommand: AsyncParsableCommand {
             let verifier = PresentationVerifier(configuration: configuration)
             let presentation = try await verifier.verify(bytes, sessionTranscript: transcript, readerKey: key, at: time)
             let statuses = presentation.documents.map { StatusCheck.json(for: $0, mode: status) }
-            report.success(presentation, statuses: statuses)
+            // The portrait is written before anything is printed as verified: a failed write prints no success.
             if let portraitOut { try PortraitFile.write(from: presentation, to: portraitOut) }
+            report.success(presentation, statuses: statuses)
         } catch let error as MDLError {
             report.failure(error)
             throw ExitCode(1)

@@ -36,6 +36,7 @@ struct WalletPresentCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try RequestArgument.requireReadable(request)
         let now = Date()
         let today = Persona.today(at: now)
         guard let holder = Persona.named(persona, today: today, asOf: now) else {
@@ -54,7 +55,7 @@ struct WalletPresentCommand: AsyncParsableCommand {
         let verifier = RequestVerifier(registrarRoots: [try WellKnownSandbox.registrar(now: now).authority.certificate])
         do {
             let result = try await wallet.respond(to: request, client: CurlHTTPClient(), verifier: verifier, consent: consent, now: now)
-            if !(consent is TerminalConsent) { for line in result.summary.lines { print(line) } }
+            if !(consent is TerminalConsent) { for line in ElementLabels.lines(result.summary) { print(line) } }
             switch result.reply.decision {
             case .decline: print(Terminal.yellow("declined"))
             default: print(Terminal.green("presented: ") + result.reply.presented.map(\.description).joined(separator: ", "))
@@ -91,11 +92,15 @@ struct WalletPresentCommand: AsyncParsableCommand {
 /// Asks the holder on the terminal: all, none, or the numbers of the elements to present.
 struct TerminalConsent: ConsentPrompt {
     func decide(_ summary: ConsentSummary) async -> ConsentDecision {
-        for line in summary.lines { print(line) }
+        for line in ElementLabels.lines(summary) { print(line) }
         while true {
             print("present [a]ll, [d]ecline, or numbers (e.g. 1,3,5): ", terminator: "")
             fflush(nil)
-            guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { return .decline }
+            guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else {
+                // End of input (Ctrl-D) is no answer: abort without sending anything, not a decline.
+                FileHandle.standardError.write(Data("\naborted: end of input, nothing was sent to the relying party\n".utf8))
+                exit(2)
+            }
             if answer == "a" || answer == "all" { return .approveAll }
             if answer == "d" || answer == "decline" || answer == "n" { return .decline }
             let numbers = answer.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }

@@ -59,7 +59,7 @@ struct SandboxCommandTests {
         #expect(suspend.status == 0, "\(suspend.stderr)")
         let suspended = try suspend.json()
         #expect(suspended["status"] as? String == "suspended")
-        #expect(suspended["published"] as? Bool == false)
+        #expect(suspended["published"] as? Bool == true)
         let deduct = try CLIRun.run([
             "sandbox", "deduct", "--persona", "probationer", "--points", "12", "--state", state, "--json",
         ])

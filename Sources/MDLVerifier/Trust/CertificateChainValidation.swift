@@ -1,4 +1,5 @@
 import Foundation
+import MDLCBOR
 import SwiftASN1
 @_spi(FixedExpiryValidationTime) import X509
 
@@ -18,7 +19,7 @@ enum CertificateChainValidation {
         if time < leaf.notValidBefore || time > leaf.notValidAfter {
             throw MDLError(
                 code: code,
-                message: "the \(role) certificate is valid \(leaf.notValidBefore) – \(leaf.notValidAfter), "
+                message: "the \(role) certificate is valid \(TDate.format(leaf.notValidBefore)) – \(TDate.format(leaf.notValidAfter)), "
                     + "not at the verification time")
         }
         let validator = CertificatePathValidator(anchors: roots, untrusted: code, role: role)

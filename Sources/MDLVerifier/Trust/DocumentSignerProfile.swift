@@ -1,4 +1,5 @@
 import Foundation
+import MDLCBOR
 import MDLCOSE
 import SwiftASN1
 import X509
@@ -58,13 +59,13 @@ struct DocumentSignerProfile: Sendable {
                 throw ChainRejection(
                     code: .certificateExpired,
                     message:
-                        "the \(role) is not valid before \(certificate.notValidBefore), after the verification time"
+                        "the \(role) is not valid before \(TDate.format(certificate.notValidBefore)), after the verification time"
                 )
             }
             if time > certificate.notValidAfter {
                 throw ChainRejection(
                     code: .certificateExpired,
-                    message: "the \(role) expired at \(certificate.notValidAfter), before the verification time"
+                    message: "the \(role) expired at \(TDate.format(certificate.notValidAfter)), before the verification time"
                 )
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import MDLCBOR
 import X509
 
 /// A document signer whose chain validated at ``validationTime``: the key to verify the IssuerAuth with, the
@@ -47,22 +48,22 @@ public struct ValidatedDocumentSigner: Sendable {
         guard signed >= leaf.notValidBefore, signed <= leaf.notValidAfter else {
             throw MDLError(
                 code: .certificateExpired,
-                message: "the MSO was signed at \(signed), outside the document signer's validity "
-                    + "\(leaf.notValidBefore) – \(leaf.notValidAfter)"
+                message: "the MSO was signed at \(TDate.format(signed)), outside the document signer's validity "
+                    + "\(TDate.format(leaf.notValidBefore)) – \(TDate.format(leaf.notValidAfter))"
             )
         }
         let iaca = anchor.certificate
         guard signed >= iaca.notValidBefore, signed <= iaca.notValidAfter else {
             throw MDLError(
                 code: .certificateExpired,
-                message: "the MSO was signed at \(signed), outside its IACA's validity "
-                    + "\(iaca.notValidBefore) – \(iaca.notValidAfter)"
+                message: "the MSO was signed at \(TDate.format(signed)), outside its IACA's validity "
+                    + "\(TDate.format(iaca.notValidBefore)) – \(TDate.format(iaca.notValidAfter))"
             )
         }
         if let retiredAt = anchor.retiredAt, signed >= retiredAt {
             throw MDLError(
                 code: .certificateRevoked,
-                message: "the MSO was signed at \(signed), after its IACA was retired at \(retiredAt)"
+                message: "the MSO was signed at \(TDate.format(signed)), after its IACA was retired at \(TDate.format(retiredAt))"
             )
         }
     }
