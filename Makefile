@@ -1,7 +1,7 @@
 # MDLKit: the two commands a new user runs are `make demo` and `make test`; both install what they need.
 SHELL := /bin/bash
 APT_PACKAGES := libsodium-dev libcurl4-openssl-dev zlib1g-dev pkg-config libqrencode-dev python3-venv postgresql \
-  chromium chromium-driver
+  chromium chromium-driver fonts-wqy-zenhei
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_BUILD_FLAGS ?=
 

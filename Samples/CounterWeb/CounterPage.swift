@@ -17,7 +17,7 @@ enum CounterPage {
         .outcome { font-size: 1.6rem; font-weight: bold; padding: .4rem .8rem; display: inline-block; border-radius: .3rem; }
         .pass { background: #d7f5dd; color: #11602a; } .fail, .refused { background: #fbdada; color: #8a1414; }
         .refer, .declined { background: #fff0c2; color: #7a5500; }
-        #portrait { max-width: 8rem; float: right; border: 1px solid #ccc; } td { padding: .15rem .6rem .15rem 0; vertical-align: top; }
+        #portrait { width: 8rem; image-rendering: pixelated; float: right; border: 1px solid #ccc; } td { padding: .15rem .6rem .15rem 0; vertical-align: top; }
         .reason { margin: .3rem 0; } .reason small { color: #666; }
         </style>
         </head>
