@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "MDLSandbox", targets: ["MDLSandbox"]),
         .library(name: "MDLKit", targets: ["MDLKit"]),
         .executable(name: "mdl-rp", targets: ["mdl-rp"]),
+        .executable(name: "mdl-rp-web", targets: ["mdl-rp-web"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
@@ -212,6 +213,20 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Samples/RelyingPartyCLI",
+            swiftSettings: sharedSwiftSettings
+        ),
+        // The web sample (Samples/CounterWeb): the rental counter and claim portal page, over the sandbox.
+        .executableTarget(
+            name: "mdl-rp-web",
+            dependencies: [
+                "MDLKit",
+                "MDLSandbox",
+                "MDLRelyingPartyServer",
+                "CMDLQREncode",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Samples/CounterWeb",
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(name: "MDLCBORTests", dependencies: ["MDLCBOR"], swiftSettings: sharedSwiftSettings),
