@@ -71,14 +71,10 @@ struct RequestCommand: AsyncParsableCommand {
         _ = try requestedElements()
     }
 
-    func run() async throws {
-        if dcAPI != nil {
-            let (exchangeProtocol, origin) = try digitalCredentialsOptions()
-            try await runDigitalCredentials(exchangeProtocol, origin: origin)
-            return
-        }
-        let (host, port) = try hostAndPort()
-        try ListenPreflight.check(host: host, port: port)
+    /// The relying party both flows use: the use case's sandbox registration, the `--trust-anchor` files (or the
+    /// sandbox issuer, said aloud), status checked in the pipeline, in-memory storage; `allowedOrigins` for the
+    /// Digital Credentials API.
+    func makeRelyingParty(allowedOrigins: Set<String> = []) throws -> (RelyingParty, RequestTemplate, [TrustAnchor]) {
         let now = Date()
         let registered = try WellKnownSandbox.relyingParty(for: useCase.purpose, now: now)
         var anchors = try trustAnchor.flatMap(PEMFiles.anchors)
@@ -91,7 +87,19 @@ struct RequestCommand: AsyncParsableCommand {
         let relyingParty = RelyingParty(
             identity: try registered.identity(),
             verifier: PresentationVerifier(configuration: .init(trustAnchors: anchors, status: StatusCheck.policy(.check))),
-            replayStore: InMemoryReplayStore(), auditLog: InMemoryAuditLog())
+            storage: .inMemory(), allowedOrigins: allowedOrigins)
+        return (relyingParty, template, anchors)
+    }
+
+    func run() async throws {
+        if dcAPI != nil {
+            let (exchangeProtocol, origin) = try digitalCredentialsOptions()
+            try await runDigitalCredentials(exchangeProtocol, origin: origin)
+            return
+        }
+        let (host, port) = try hostAndPort()
+        try ListenPreflight.check(host: host, port: port)
+        let (relyingParty, template, anchors) = try makeRelyingParty()
         let (posted, responseSink) = AsyncStream.makeStream(of: ReceivedResponse.self)
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let server = {

@@ -18,21 +18,9 @@ extension RequestCommand {
     }
 
     func runDigitalCredentials(_ exchangeProtocol: DigitalCredentialsProtocol, origin: String) async throws {
-        let now = Date()
-        let registered = try WellKnownSandbox.relyingParty(for: useCase.purpose, now: now)
-        var anchors = try trustAnchor.flatMap(PEMFiles.anchors)
-        if anchors.isEmpty {
-            anchors = [try WellKnownSandbox.issuingAuthority(now: now).iaca.trustAnchor(notes: "sandbox issuer (well-known keys)")]
-            if !json { print(Terminal.yellow("no --trust-anchor: trusting the sandbox issuer only")) }
-        }
-        var template = RequestTemplate.template(for: useCase.purpose)
-        if let chosen = try requestedElements() { template = template.restricted(to: chosen) }
         // The origin is only ever the relying party's own --origin: the page it serves is the only place its
         // request goes, and the transcript is rebuilt from it, never from anything on the response line.
-        let relyingParty = RelyingParty(
-            identity: try registered.identity(),
-            verifier: PresentationVerifier(configuration: .init(trustAnchors: anchors, status: StatusCheck.policy(.check))),
-            storage: .inMemory(), allowedOrigins: [origin])
+        let (relyingParty, template, anchors) = try makeRelyingParty(allowedOrigins: [origin])
         let request = try await relyingParty.createDigitalCredentialsRequest(
             template, protocol: exchangeProtocol, origin: origin, lifetime: TimeInterval(timeout))
         guard let argument = request.navigatorArgument, argument.hasSuffix("}") else { throw InputError("no request was made") }

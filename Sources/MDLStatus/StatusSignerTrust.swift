@@ -65,7 +65,12 @@ public enum StatusSignerTrust: Sendable {
             anchors: roots, untrusted: .statusSignatureInvalid, role: "status signer")
         let certificates = try validator.parse(x5chain: der)
         guard let leaf = certificates.first else { throw untrusted("empty x5chain") }
-        if let constraints = try? leaf.extensions.basicConstraints, case .isCertificateAuthority = constraints {
+        // A basicConstraints extension that does not parse is refused, not read as "not a CA".
+        let constraints: BasicConstraints?
+        do { constraints = try leaf.extensions.basicConstraints } catch {
+            throw untrusted("the status signer's certificate has a malformed basicConstraints extension")
+        }
+        if let constraints, case .isCertificateAuthority = constraints {
             throw untrusted("the status signer's certificate is a CA certificate")
         }
         let result = try await validator.search(certificates) {

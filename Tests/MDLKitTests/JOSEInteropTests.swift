@@ -94,11 +94,11 @@ struct JOSEPeer {
         return path(name)
     }
 
-    /// Runs the peer; its stdout, or an error with its stderr when it exits non-zero.
-    func run(_ arguments: [String]) throws -> [UInt8] {
+    /// Runs the peer `script` of Tests/Interop; its stdout, or an error with its stderr when it exits non-zero.
+    func run(_ arguments: [String], script: String = "jose_peer.py") throws -> [UInt8] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.python)
-        process.arguments = [Self.packageRoot.appendingPathComponent("Tests/Interop/jose_peer.py").path] + arguments
+        process.arguments = [Self.packageRoot.appendingPathComponent("Tests/Interop/\(script)").path] + arguments
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output

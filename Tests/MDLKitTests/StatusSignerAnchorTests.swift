@@ -10,6 +10,7 @@ import MDLCOSE
 @testable import MDLCurl
 import MDLSandbox
 import Testing
+import SwiftASN1
 import X509
 
 /// Issue 14, finding 4: the status signer is trusted by the very anchor that validated the document's signer,
@@ -76,6 +77,29 @@ struct StatusSignerAnchorTests {
     @Test func aCACertificateAsStatusSignerIsRefused() async throws {
         let world = try await TwinIACAs()
         let message = try X5ChainMesh.message(x5chain: [try world.fixture.authority.iaca.derEncoded()])
+        await #expect(throws: MDLError(code: .statusSignatureInvalid)) {
+            _ = try await StatusSignerTrust.issuer(of: world.document).key(for: message, at: Self.now)
+        }
+    }
+
+    /// A basicConstraints extension that does not parse is refused, never read as "not a CA".
+    @Test func aStatusSignerWithAMalformedBasicConstraintsIsRefused() async throws {
+        let world = try await TwinIACAs()
+        let iaca = world.fixture.authority.iaca
+        let key = try SigningKey(generating: .p256)
+        let template = iaca.documentSignerTemplate(
+            commonName: "SH Status Signer", notBefore: Self.now.addingTimeInterval(-86_400), notAfter: Self.now.addingTimeInterval(86_400))
+        var extensions = Certificate.Extensions()
+        try extensions.append(Certificate.Extension(try KeyUsage(digitalSignature: true), critical: true))
+        // An OCTET STRING where the SEQUENCE { cA, pathLen } belongs, not critical so only this check can object.
+        try extensions.append(Certificate.Extension(oid: .X509ExtensionID.basicConstraints, critical: false, value: [0x04, 0x00]))
+        let certificate = try Certificate(
+            version: .v3, serialNumber: Certificate.SerialNumber(), publicKey: key.certificatePublicKey,
+            notValidBefore: Self.now.addingTimeInterval(-86_400), notValidAfter: Self.now.addingTimeInterval(86_400),
+            issuer: iaca.certificate.subject, subject: try template.subject.distinguishedName(), extensions: extensions,
+            issuerPrivateKey: iaca.authority.signingKey.certificatePrivateKey)
+        #expect(throws: (any Error).self) { _ = try certificate.extensions.basicConstraints }
+        let message = try X5ChainMesh.message(x5chain: [Array(try certificate.serializeAsPEM().derBytes)])
         await #expect(throws: MDLError(code: .statusSignatureInvalid)) {
             _ = try await StatusSignerTrust.issuer(of: world.document).key(for: message, at: Self.now)
         }

@@ -1,5 +1,4 @@
 import Foundation
-import MDLVerifier
 
 /// The status of one licence as a status checker (`MDLStatus`'s `StatusClient`) established it.
 public struct LicenseStatusResult: Sendable, Hashable {
