@@ -134,11 +134,7 @@ struct ClassAnswerReport {
 
     func refusal(_ error: MDLError) {
         if json {
-            // verify's error object; `document` is null because no presentation document is at fault.
-            let body: [String: JSONValue] = [
-                "code": .string(error.code.rawValue), "message": .string(error.message), "document": .null,
-            ]
-            JSONOutput.print(.object(["error": .object(body)]))
+            JSONOutput.print(RefusalJSON.object(error))
         } else {
             print(Terminal.red("✘ refused") + ": \(error.code.rawValue) — \(error.message)")
         }

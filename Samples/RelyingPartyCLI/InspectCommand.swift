@@ -19,7 +19,7 @@ struct InspectCommand: AsyncParsableCommand {
         let item: CBOR
         do { item = try CBORDecoder(options: .init(strict: strict)).decode(bytes) } catch {
             if json {
-                JSONOutput.print(.object(["error": .object(["code": .string(error.code.rawValue), "message": .string(error.description)])]))
+                JSONOutput.print(RefusalJSON.object(error))
             } else {
                 FileHandle.standardError.write(Data("not valid CBOR: \(error)\n".utf8))
             }

@@ -237,10 +237,9 @@ struct RequestReport: Sendable {
             return true
         case .declined(let receipt):
             if json {
-                JSONOutput.print(.object([
-                    "verified": .bool(false), "declined": .bool(true), "state": .string(receipt.state),
-                    "error": .object(["code": .string(MDLError.Code.holderDeclined.rawValue), "message": .string("the holder declined the request"), "document": .null]),
-                ]))
+                JSONOutput.print(RefusalJSON.object(
+                    MDLError(code: .holderDeclined, message: "the holder declined the request"),
+                    ["verified": .bool(false), "declined": .bool(true), "state": .string(receipt.state)]))
             } else {
                 // A decline is not authenticated (anyone with the request object can send one): keep waiting.
                 print(Terminal.yellow("declined") + " (state \(receipt.state)); the request stays open for the holder until it expires")
@@ -278,9 +277,7 @@ struct RequestReport: Sendable {
 
     private func refused(_ error: MDLError, state: String?) {
         if json {
-            var body: [String: JSONValue] = ["code": .string(error.code.rawValue), "message": .string(error.message)]
-            body["document"] = error.documentIndex.map { .integer(Int64($0)) } ?? .null
-            JSONOutput.print(.object(["verified": .bool(false), "error": .object(body), "state": state.map(JSONValue.string) ?? .null]))
+            JSONOutput.print(RefusalJSON.object(error, ["verified": .bool(false), "state": state.map(JSONValue.string) ?? .null]))
         } else {
             VerificationReport(json: false).failure(error)
         }

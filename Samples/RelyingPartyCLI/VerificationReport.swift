@@ -35,9 +35,7 @@ struct VerificationReport {
 
     func failure(_ error: MDLError) {
         if json {
-            var body: [String: JSONValue] = ["code": .string(error.code.rawValue), "message": .string(error.message)]
-            body["document"] = error.documentIndex.map { .integer(Int64($0)) } ?? .null
-            JSONOutput.print(.object(["verified": .bool(false), "error": .object(body)]))
+            JSONOutput.print(RefusalJSON.object(error, ["verified": .bool(false)]))
         } else {
             let place = error.documentIndex.map { " (document \($0))" } ?? ""
             print(Terminal.red("✘ refused") + ": \(error.code.rawValue)\(place) — \(error.message)")

@@ -26,6 +26,27 @@ struct SmallCommandTests {
         #expect(((try run.json()["error"] as? [String: Any])?["code"] as? String)?.isEmpty == false)
     }
 
+    /// Issue 18: every refusal has one shape, `{"error": {"code", "message", "document"}, …}`, whatever the
+    /// subcommand (here three that refuse for different reasons: bad CBOR, an unknown class, a document that fails).
+    @Test func refusalsHaveOneShapeInEverySubcommand() throws {
+        let scratch = try Scratch()
+        let truncated = try scratch.write("a2616101\n", to: "truncated.hex")
+        let notAResponse = try scratch.write("a0\n", to: "empty-map.hex")
+        let runs = [
+            try CLIRun.run(["inspect", truncated, "--json"]),
+            try CLIRun.run(["classes", "--held", "Q9", "--vehicle", "C1", "--on", "2024-01-10", "--json"]),
+            try CLIRun.run(["verify", notAResponse, "--status", "skip", "--json"]),
+        ]
+        for run in runs {
+            #expect(run.status == 1, "\(run.stdout) \(run.stderr)")
+            let error = try #require(try run.json()["error"] as? [String: Any], "\(run.stdout)")
+            #expect(Set(error.keys) == ["code", "message", "document"], "\(run.stdout)")
+            #expect((error["code"] as? String)?.isEmpty == false)
+            #expect((error["message"] as? String)?.isEmpty == false)
+            #expect(error["document"] is NSNull)
+        }
+    }
+
     /// A file larger than the hex of the decoder's largest input cannot hold anything the verifier reads: refused
     /// (exit 2, the file named) before seconds of decoding (the attack suite gave a 34 MiB hex file).
     @Test func aFileLargerThanAnyReadableInputIsRefusedBeforeDecoding() throws {
