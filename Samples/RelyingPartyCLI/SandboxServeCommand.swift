@@ -19,7 +19,10 @@ struct SandboxServeCommand: AsyncParsableCommand {
             as body → the IssuerSigned (application/cbor) of a licence bound to that key. Routes that change the \
             state are the operator's: they need "Authorization: Bearer TOKEN" with the token printed at start \
             (also in DIR/operator.token, mode 0600); without it they answer 401.
-            The status service (status lists at /status-lists/…) and the registrar are served here once they exist.
+            Status service: GET /status-lists/1. Trust-list operator: GET /vical.cose (a VICAL listing the IACA) and \
+            GET /trust-list-root.pem (also DIR/trust-list-root.pem: verify --vical-signer-anchor). Registrar: GET \
+            /registrar.pem (also DIR/registrar.pem: what wallets trust), GET /relying-parties, and the operator's \
+            POST /relying-parties (JSON {dnsName, nameZH, nameEN, purpose, elements?, publicKey}) → a reader certificate.
             """)
 
     @OptionGroup var options: SandboxOptions
@@ -41,7 +44,14 @@ struct SandboxServeCommand: AsyncParsableCommand {
         // The status service: the list the MSOs reference, read from the state directory at every fetch.
         let statusList = try SandboxStatusList(authority: authority, now: Date())
         SandboxRoutes.statusService(router, office: office, list: statusList, subject: state.statusListURI)
-        // EXTENSION POINT (registrar): add the relying-party registrar routes (reader certificates) here.
+        // The trust-list operator (a VICAL naming this IACA) and the registrar (reader certificates).
+        let startedAt = Date()
+        let trustList = try await SandboxTrustList(authority: authority, statusServiceURL: state.statusListURI, now: startedAt)
+        try directory.write(Array(try trustList.rootPEM().utf8), to: directory.url("trust-list-root.pem"))
+        SandboxRoutes.trustListOperator(router, trustList: trustList)
+        let registrar = try SandboxRegistrar(now: startedAt)
+        try directory.write(Array(try registrar.registrar.rootPEM().utf8), to: directory.url("registrar.pem"))
+        SandboxRoutes.registrar(router, registrar: registrar, operatorToken: token)
         let address = "http://127.0.0.1:\(state.port)"
         let json = options.json
         // Server logs go to standard error (warnings and worse), so standard output stays the command's output.
@@ -58,8 +68,14 @@ struct SandboxServeCommand: AsyncParsableCommand {
                         JSONValue.object([
                             "url": .string(address), "state": .string(directory.path),
                             "iaca": .string(directory.iacaPEMPath),
-                            "services": .array([.string("issuing-authority"), .string("status-service")]),
+                            "services": .array([
+                                .string("issuing-authority"), .string("status-service"), .string("trust-list-operator"),
+                                .string("registrar"),
+                            ]),
                             "operatorToken": .string(token),
+                            "vical": .string("\(address)/vical.cose"),
+                            "trustListRoot": .string(directory.url("trust-list-root.pem").path),
+                            "registrarRoot": .string(directory.url("registrar.pem").path),
                         ]).serialized
                     ]
                 } else {
@@ -67,8 +83,9 @@ struct SandboxServeCommand: AsyncParsableCommand {
                         "sandbox issuing authority on \(address)  (state \(directory.path))",
                         "trust anchor (IACA): \(directory.iacaPEMPath)",
                         "status list: \(state.statusListURI)  (suspend, revoke, supersede, deduct show on the next check)",
-                        "trust-list operator, registrar: not served here (the demo runs them in-process)",
-                        "operator token (Authorization: Bearer …, for POST /licences/PERSONA): \(token)",
+                        "trust list (VICAL): \(address)/vical.cose  (signer anchor \(directory.url("trust-list-root.pem").path))",
+                        "registrar: \(address)/relying-parties  (root \(directory.url("registrar.pem").path))",
+                        "operator token (Authorization: Bearer …, for POST /licences/PERSONA and POST /relying-parties): \(token)",
                     ]
                 }
                 // Unbuffered, so a script reading a pipe sees the address as soon as the server listens.

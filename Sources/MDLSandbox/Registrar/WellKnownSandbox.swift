@@ -19,6 +19,22 @@ public enum WellKnownSandbox {
         return Registrar(authority: try CertificateAuthority(selfSigned: template, key: key))
     }
 
+    /// The trust-list operator's root and VICAL signer, with well-known P-256 keys: relying parties in other
+    /// processes pin the same root (`mdl-rp sandbox serve` publishes its VICAL with it).
+    public static func trustListSigner(now: Date) throws -> TrustListSigner {
+        let name = "CN mDL Trust List Operator (sandbox)"
+        let year: TimeInterval = 365 * 86_400
+        let rootTemplate = CertificateTemplate(
+            subject: CertificateSubject(country: "CN", organization: name, commonName: "\(name) Root"),
+            notBefore: now - year, notAfter: now + 10 * year,
+            basicConstraints: .isCertificateAuthority(maxPathLength: 0), keyUsage: .init(keyCertSign: true, cRLSign: true))
+        let root = try CertificateAuthority(
+            selfSigned: rootTemplate, key: try SigningKey(algorithm: .p256, rawRepresentation: seed("trust-list/root")))
+        return try TrustListSigner(
+            root: root, commonName: "\(name) VICAL Signer 1", now: now,
+            key: try SigningKey(algorithm: .p256, rawRepresentation: seed("trust-list/signer")))
+    }
+
     /// The sandbox relying party registered for `purpose`, with its well-known P-256 key.
     public static func relyingParty(for purpose: PresentationPurpose, now: Date) throws -> RegisteredRelyingParty {
         let registrar = try registrar(now: now)

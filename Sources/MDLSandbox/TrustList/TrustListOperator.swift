@@ -53,6 +53,18 @@ public actor TrustListOperator {
         self.updateInterval = updateInterval
     }
 
+    /// Creates an operator that signs with an existing `signer` (a long-running operator's persistent keys, or
+    /// ``WellKnownSandbox/trustListSigner(now:)``) and an empty register.
+    public init(
+        signer: TrustListSigner, provider: String = "CN mDL Trust List Operator (sandbox)", firstIssueID: UInt64 = 0,
+        updateInterval: TimeInterval = 86_400
+    ) {
+        self.provider = provider
+        self.signer = signer
+        self.issueID = firstIssueID
+        self.updateInterval = updateInterval
+    }
+
     /// The register, in the order authorities were added.
     public var registrations: [Registration] { register }
 

@@ -29,7 +29,11 @@ public struct TrustListSigner: Sendable {
     public init(root: CertificateAuthority, commonName: String, now: Date, keyAlgorithm: SigningKey.Algorithm = .p256)
         throws
     {
-        let key = SigningKey(generating: keyAlgorithm)
+        try self.init(root: root, commonName: commonName, now: now, key: SigningKey(generating: keyAlgorithm))
+    }
+
+    /// Creates a signer certificate for an existing `key` under `root`.
+    public init(root: CertificateAuthority, commonName: String, now: Date, key: SigningKey) throws {
         let template = CertificateTemplate(
             subject: CertificateSubject(country: "CN", commonName: commonName),
             notBefore: now.addingTimeInterval(-86_400), notAfter: now.addingTimeInterval(2 * 365 * 86_400),
