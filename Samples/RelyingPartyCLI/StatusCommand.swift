@@ -54,13 +54,25 @@ struct StatusCommand: AsyncParsableCommand {
     private func tokenBytes() async throws -> [UInt8] {
         if let token { return try InputBytes.read(token) }
         guard let url, let target = URL(string: url) else { throw InputError("--url is not a URL") }
-        do {
-            let head = try HTTPRequest(checking: target, headerFields: [.accept: StatusListToken.mediaType])
-            let (response, body) = try await CurlHTTPClient().send(head)
-            guard response.status.code == 200 else { throw MDLError.statusUnavailable(.httpStatus(response.status.code)) }
-            return body
-        } catch let error as HTTPClientError {
-            throw MDLError.statusUnavailable(error)
+        let head: HTTPRequest
+        do { head = try HTTPRequest(checking: target, headerFields: [.accept: StatusListToken.mediaType]) } catch {
+            throw InputError("--url is not a URL the client can fetch")
+        }
+        // The SDK's status check deadline, retries included: a server that never answers or trickles gives
+        // statusUnavailable within it, never a wait of connect + transfer timeouts per retry.
+        return try await StatusClient.withinDeadline(StatusClient.Configuration().deadline, what: "the status list") {
+            () async throws(MDLError) -> [UInt8] in
+            do {
+                let (response, body) = try await CurlHTTPClient().send(head)
+                guard response.status.code == 200 else { throw MDLError.statusUnavailable(.httpStatus(response.status.code)) }
+                return body
+            } catch let error as MDLError {
+                throw error
+            } catch let error as HTTPClientError {
+                throw MDLError.statusUnavailable(error)
+            } catch {
+                throw MDLError(code: .statusUnavailable, message: "the status list fetch was cancelled")
+            }
         }
     }
 

@@ -22,17 +22,22 @@ public struct CBORDecoder: Sendable {
         public var maxStringBytes: Int
         /// The most elements (array items or map entries) one container may declare.
         public var maxElements: Int
+        /// The most data items (heads) the whole input may hold, at any depth: bounds the memory a decoded tree
+        /// takes (tens of bytes per item) however the items are spread over containers.
+        public var maxItems: Int
 
-        /// Creates options; the defaults suit mdoc structures (a DeviceResponse with portraits is well under 16 MiB).
+        /// Creates options; the defaults suit mdoc structures (a DeviceResponse with portraits is well under 16 MiB
+        /// and a few thousand items).
         public init(
             strict: Bool = false, maxInputBytes: Int = 16 << 20, maxDepth: Int = 32,
-            maxStringBytes: Int = 8 << 20, maxElements: Int = 65_536
+            maxStringBytes: Int = 8 << 20, maxElements: Int = 65_536, maxItems: Int = 1 << 20
         ) {
             self.strict = strict
             self.maxInputBytes = maxInputBytes
             self.maxDepth = maxDepth
             self.maxStringBytes = maxStringBytes
             self.maxElements = maxElements
+            self.maxItems = maxItems
         }
     }
 
@@ -68,6 +73,8 @@ struct CBORReader {
     let bytes: [UInt8]
     let options: CBORDecoder.Options
     var position = 0
+    /// Heads read so far, against ``CBORDecoder/Options/maxItems``.
+    var itemCount = 0
 
     init(bytes: [UInt8], options: CBORDecoder.Options) {
         self.bytes = bytes
@@ -90,6 +97,10 @@ struct CBORReader {
 
     mutating func readHead() throws(CBORError) -> Head {
         let offset = position
+        itemCount += 1
+        guard itemCount <= options.maxItems else {
+            throw CBORError(.elementCountExceeded, at: offset, "more than \(options.maxItems) data items in the input")
+        }
         let initial = try readByte()
         let major = initial >> 5
         let info = initial & 0x1f

@@ -68,7 +68,9 @@ extension StatusClient {
     private func result(
         of token: StatusListToken, index: Int, at time: Date, age: Duration, degraded: Bool, fromNetwork: Bool
     ) throws(MDLError) -> LicenseStatusResult {
-        try token.checkLifetime(at: time, clockSkew: configuration.clockSkew, maxAge: configuration.maxTokenAge)
+        try token.checkLifetime(
+            at: time, clockSkew: configuration.clockSkew, maxAge: configuration.maxTokenAge,
+            maxAgeWithoutExpiry: configuration.maxAgeWithoutExpiry)
         let value = try token.list.status(at: index)
         guard let credentialStatus = value.credentialStatus(applicationValues: configuration.applicationValues) else {
             throw MDLError(
@@ -91,11 +93,18 @@ extension StatusClient {
         } catch where !StatusCheckPolicy.statusCodes.contains(error.code) {
             throw MDLError(code: .statusListInvalid, message: "the status list token is unusable (\(error.code)): \(error.message)")
         }
-        let signer = try await trust.validatedSigner(for: token.message, at: time)
-        try token.checkType()
-        try token.verifySignature(with: signer.key, allowedAlgorithms: configuration.allowedAlgorithms)
-        try token.checkSubject(uri)
-        return (token, signer.validity)
+        do {
+            let signer = try await trust.validatedSigner(for: token.message, at: time)
+            try token.checkType()
+            try token.verifySignature(with: signer.key, allowedAlgorithms: configuration.allowedAlgorithms)
+            try token.checkSubject(uri)
+            return (token, signer.validity)
+        } catch where !StatusCheckPolicy.statusCodes.contains(error.code) {
+            // An algorithm that is not allowed, a weak key, a chain past its length limit: the token's signature
+            // cannot be trusted, which is a status failure, never a verdict on the document itself.
+            throw MDLError(
+                code: .statusSignatureInvalid, message: "the status list token's signature cannot be trusted (\(error.code)): \(error.message)")
+        }
     }
 
     /// Fetches within ``Configuration/deadline``: the transfer is cancelled when it runs out.
@@ -121,7 +130,7 @@ extension StatusClient {
     }
 
     /// Runs `work`, cancelling it and throwing `statusUnavailable` when `deadline` passes first.
-    static func withinDeadline<Value: Sendable>(
+    package static func withinDeadline<Value: Sendable>(
         _ deadline: Duration, what: String, _ work: @escaping @Sendable () async throws(MDLError) -> Value
     ) async throws(MDLError) -> Value {
         let outcome = await withTaskGroup(of: Result<Value, MDLError>?.self) { group in

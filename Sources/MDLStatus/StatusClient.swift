@@ -27,6 +27,9 @@ public struct StatusClient: Sendable {
         public var degradedStaleness: Duration?
         /// The oldest token (`iat`) accepted, in seconds; `nil` accepts any age within `exp`.
         public var maxTokenAge: TimeInterval?
+        /// The oldest token (`iat`) accepted when it has no `exp`, in seconds: a token that never expires could
+        /// otherwise be replayed forever by anyone on the path. One day by default; `nil` accepts any age.
+        public var maxAgeWithoutExpiry: TimeInterval? = 86_400
         /// Tolerance for clock differences, in seconds.
         public var clockSkew: TimeInterval
         /// Limits on the decompressed list.

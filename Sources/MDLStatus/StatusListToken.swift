@@ -46,13 +46,18 @@ public struct StatusListToken: Sendable {
     /// The status list.
     public let list: StatusList
 
+    /// A token is a handful of claims and headers around one compressed byte string (and at most four
+    /// certificates): a few dozen data items. The bound keeps a token padded with millions of tiny items (16 MiB of
+    /// them would take over half a gigabyte decoded) from costing more than its bytes.
+    static let decoder = CBORDecoder(options: .init(maxItems: 4096))
+
     /// Reads a token from its encoded bytes (tagged 18 or untagged).
-    /// - Throws: ``MDLError/Code/cborMalformed`` for bytes that are not CBOR; ``MDLError/Code/statusListInvalid``
-    ///   for a wrong shape, a missing claim or a damaged list; ``MDLError/Code/limitExceeded`` for a list that
-    ///   decompresses past `limits`.
+    /// - Throws: ``MDLError/Code/cborMalformed`` for bytes that are not CBOR (more than 4,096 data items
+    ///   included); ``MDLError/Code/statusListInvalid`` for a wrong shape, a missing claim or a damaged list;
+    ///   ``MDLError/Code/limitExceeded`` for a list that decompresses past `limits`.
     public init(bytes: [UInt8], limits: StatusList.Limits = StatusList.Limits()) throws(MDLError) {
         let item: CBOR
-        do { item = try CBORDecoder().decode(bytes) } catch {
+        do { item = try Self.decoder.decode(bytes) } catch {
             throw MDLError(code: .cborMalformed, message: "status list token: \(error.description)")
         }
         let message: COSESign1
@@ -62,7 +67,7 @@ public struct StatusListToken: Sendable {
         guard let payload = message.payload else { throw Self.invalid("the status list token has no payload") }
         let claims: CBORMap
         do {
-            guard let map = try CBORDecoder().decode(payload).map else { throw Self.invalid("the claims are not a map") }
+            guard let map = try Self.decoder.decode(payload).map else { throw Self.invalid("the claims are not a map") }
             claims = map
         } catch let error as MDLError {
             throw error
@@ -140,7 +145,8 @@ public struct StatusListToken: Sendable {
     /// each with `clockSkew` of tolerance.
     /// - Throws: ``MDLError/Code/statusTokenExpired``.
     package func checkLifetime(
-        at time: Date, clockSkew: TimeInterval = 300, maxAge: TimeInterval? = nil, heldFor: TimeInterval = 0
+        at time: Date, clockSkew: TimeInterval = 300, maxAge: TimeInterval? = nil, heldFor: TimeInterval = 0,
+        maxAgeWithoutExpiry: TimeInterval? = nil
     ) throws(MDLError) {
         if issuedAt.timeIntervalSince(time) > clockSkew {
             throw MDLError(code: .statusTokenExpired, message: "the status list token is issued in the future (iat \(TDate.format(issuedAt)))")
@@ -150,6 +156,12 @@ public struct StatusListToken: Sendable {
         }
         if let timeToLive, heldFor > timeToLive {
             throw MDLError(code: .statusTokenExpired, message: "the copy is \(Int(heldFor)) s old, past the token's ttl of \(Int(timeToLive)) s")
+        }
+        if expiresAt == nil, let maxAgeWithoutExpiry, time.timeIntervalSince(issuedAt) > maxAgeWithoutExpiry + clockSkew {
+            throw MDLError(
+                code: .statusTokenExpired,
+                message: "the status list token has no exp and was issued \(Int(time.timeIntervalSince(issuedAt))) s ago, "
+                    + "past the \(Int(maxAgeWithoutExpiry)) s this relying party accepts for such tokens")
         }
         if let maxAge, time.timeIntervalSince(issuedAt) > maxAge + clockSkew {
             throw MDLError(code: .statusTokenExpired, message: "the status list token was issued \(Int(time.timeIntervalSince(issuedAt))) s ago, past the allowed \(Int(maxAge)) s")

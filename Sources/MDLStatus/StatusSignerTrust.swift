@@ -73,6 +73,15 @@ public enum StatusSignerTrust: Sendable {
         if let constraints, case .isCertificateAuthority = constraints {
             throw untrusted("the status signer's certificate is a CA certificate")
         }
+        // A keyUsage that is present must allow signing (RFC 5280 §4.2.1.3): a certificate the IACA issued for key
+        // agreement or for signing certificates and CRLs does not sign status lists.
+        let keyUsage: KeyUsage?
+        do { keyUsage = try leaf.extensions.keyUsage } catch {
+            throw untrusted("the status signer's certificate has a malformed keyUsage extension")
+        }
+        if let keyUsage, !keyUsage.digitalSignature {
+            throw untrusted("the status signer's certificate does not allow digital signatures (keyUsage)")
+        }
         let result = try await validator.search(certificates) {
             StatusSignerChainPolicy()
             RFC5280Policy(fixedExpiryValidationTime: time)

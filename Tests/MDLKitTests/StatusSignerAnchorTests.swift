@@ -82,6 +82,23 @@ struct StatusSignerAnchorTests {
         }
     }
 
+    /// Attack run of issue 16: a certificate the IACA issued for key agreement, or for signing certificates, is not
+    /// a status signer.
+    @Test(arguments: [KeyUsage(keyAgreement: true), KeyUsage(keyCertSign: true), KeyUsage(cRLSign: true)])
+    func aStatusSignerWhoseKeyUsageForbidsSigningIsRefused(_ keyUsage: KeyUsage) async throws {
+        let world = try await TwinIACAs()
+        let authority = world.fixture.authority
+        var template = authority.iaca.documentSignerTemplate(
+            commonName: "SH other purpose", notBefore: Self.now.addingTimeInterval(-86_400), notAfter: Self.now.addingTimeInterval(86_400))
+        template.extendedKeyUsages = []
+        template.keyUsage = keyUsage
+        let other = try authority.iaca.issueDocumentSigner(template, key: SigningKey(generating: .p256))
+        let message = try X5ChainMesh.message(x5chain: [other.derEncoded])
+        await #expect(throws: MDLError(code: .statusSignatureInvalid)) {
+            _ = try await StatusSignerTrust.issuer(of: world.document).key(for: message, at: Self.now)
+        }
+    }
+
     /// A basicConstraints extension that does not parse is refused, never read as "not a CA".
     @Test func aStatusSignerWithAMalformedBasicConstraintsIsRefused() async throws {
         let world = try await TwinIACAs()

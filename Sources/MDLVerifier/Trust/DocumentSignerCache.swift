@@ -62,6 +62,7 @@ extension ValidatedDocumentSigner {
     func revalidated(at time: Date) -> ValidatedDocumentSigner {
         ValidatedDocumentSigner(
             certificate: certificate, chain: chain, anchor: anchor, publicKey: publicKey, country: country,
-            stateOrProvince: stateOrProvince, relaxationsUsed: relaxationsUsed, validationTime: time, trustPath: trustPath)
+            stateOrProvince: stateOrProvince, relaxationsUsed: relaxationsUsed, validationTime: time, trustPath: trustPath,
+            verificationKey: verificationKey)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MDLCBOR
+import MDLCOSE
 import X509
 
 /// A document signer whose chain validated at ``validationTime``: the key to verify the IssuerAuth with, the
@@ -24,11 +25,14 @@ public struct ValidatedDocumentSigner: Sendable {
     /// The path: ``chain`` and ``anchor``, with the subjects formatted once per validated chain (a cached chain
     /// reuses it).
     public let trustPath: TrustPath
+    /// ``publicKey`` in the form COSE verification takes, made once per validated chain (a cached chain reuses it:
+    /// building a P-256 key from its point costs a few microseconds), or why the key is unusable.
+    let verificationKey: Result<SignaturePublicKey, COSEError>
 
     init(
         certificate: Certificate, chain: [Certificate], anchor: TrustAnchor, publicKey: SignerPublicKey,
         country: String?, stateOrProvince: String?, relaxationsUsed: [VerificationPolicy.Relaxation],
-        validationTime: Date, trustPath: TrustPath? = nil
+        validationTime: Date, trustPath: TrustPath? = nil, verificationKey: Result<SignaturePublicKey, COSEError>? = nil
     ) {
         self.certificate = certificate
         self.chain = chain
@@ -39,6 +43,13 @@ public struct ValidatedDocumentSigner: Sendable {
         self.relaxationsUsed = relaxationsUsed
         self.validationTime = validationTime
         self.trustPath = trustPath ?? TrustPath(certificates: chain, anchor: anchor)
+        self.verificationKey = verificationKey ?? Self.verificationKey(for: publicKey)
+    }
+
+    private static func verificationKey(for publicKey: SignerPublicKey) -> Result<SignaturePublicKey, COSEError> {
+        do { return .success(try publicKey.coseKey()) } catch let error as COSEError { return .failure(error) } catch {
+            return .failure(COSEError(code: .invalidKey, message: "\(error)"))
+        }
     }
 
     /// Checks the MSO's `signed` time: within the DS certificate's validity and the anchor's (IACA's) validity (else

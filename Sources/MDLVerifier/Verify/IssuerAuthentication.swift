@@ -45,7 +45,7 @@ struct IssuerAuthentication {
             throw MDLError.structure("IssuerAuth must carry the MSO as its payload")
         }
         do {
-            try issuerAuth.verifyAttached(with: try signer.publicKey.coseKey(), allowedAlgorithms: configuration.allowedAlgorithms)
+            try issuerAuth.verifyAttached(with: try signer.verificationKey.get(), allowedAlgorithms: configuration.allowedAlgorithms)
         } catch let error as MDLError {
             throw error
         } catch let error as COSEError where error.code == .weakKey || error.code == .invalidKey {

@@ -72,13 +72,8 @@ public struct PresentationVerifier: Sendable {
                 throw error.inDocument(index)
             }
         }
-        for index in documents.indices {
-            do {
-                documents[index].status = try await checkStatus(of: documents[index], at: time)
-            } catch {
-                throw error.inDocument(index)
-            }
-        }
+        let statuses = try await checkStatuses(of: documents, at: time)
+        for index in documents.indices { documents[index].status = statuses[index] }
         return VerifiedPresentation(documents: documents, verifiedAt: time, deviceResponse: responseBytes)
     }
 
