@@ -130,21 +130,29 @@ extension StatusClient {
     }
 
     /// Runs `work`, cancelling it and throwing `statusUnavailable` when `deadline` passes first.
+    ///
+    /// Returns as soon as either happens: a cancelled transfer may take a moment longer to unwind (libcurl notices
+    /// cancellation at its next progress callback, up to a second later), and the caller does not wait for it.
     package static func withinDeadline<Value: Sendable>(
         _ deadline: Duration, what: String, _ work: @escaping @Sendable () async throws(MDLError) -> Value
     ) async throws(MDLError) -> Value {
-        let outcome = await withTaskGroup(of: Result<Value, MDLError>?.self) { group in
-            group.addTask {
-                do throws(MDLError) { return .success(try await work()) } catch { return .failure(error) }
-            }
-            group.addTask {
-                try? await Task.sleep(for: deadline)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
+        let race = DeadlineRace<Value>()
+        let worker = Task {
+            let result: Result<Value, MDLError>
+            do throws(MDLError) { result = .success(try await work()) } catch { result = .failure(error) }
+            race.finish(result)
         }
+        let timer = Task {
+            try? await Task.sleep(for: deadline)
+            race.finish(nil)
+        }
+        let outcome = await withTaskCancellationHandler {
+            await race.outcome()
+        } onCancel: {
+            race.finish(.failure(MDLError(code: .statusUnavailable, message: "the status check was cancelled")))
+        }
+        worker.cancel()
+        timer.cancel()
         switch outcome {
         case .success(let value): return value
         case .failure(let error): throw error

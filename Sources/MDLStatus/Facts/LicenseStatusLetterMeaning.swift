@@ -1,4 +1,3 @@
-import MDLStatus
 import MDLVerifier
 
 /// Meanings and effects of the status letters (cn-license-rules.md §2).
