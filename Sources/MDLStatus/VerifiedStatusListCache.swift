@@ -14,6 +14,10 @@ final class VerifiedStatusListCache: Sendable {
     struct Key: Hashable, Sendable {
         var uri: String
         var anchors: [Certificate]
+
+        /// The URI alone: hashing certificates goes through them field by field, byte by byte, on every lookup,
+        /// while lists under one URI with different anchors are rare; equality still compares the anchors.
+        func hash(into hasher: inout Hasher) { hasher.combine(uri) }
     }
 
     struct Entry: Sendable {

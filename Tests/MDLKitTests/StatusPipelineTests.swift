@@ -175,14 +175,11 @@ struct StatusPipelineTests {
             configuration: .init(deadline: .milliseconds(800)))
         let reference = MobileSecurityObject.StatusReference(index: 0, uri: "http://127.0.0.1:\(listener.port)/status")
         let trust = StatusSignerTrust.key(try SigningPrivateKey.generate(for: .edDSA).publicKey)
-        let started = ContinuousClock.now
         let error = await Self.error { try await client.status(for: reference, trust: trust) }
-        let took = ContinuousClock.now - started
         #expect(error?.code == .statusUnavailable)
         #expect(error?.message.contains("deadline") == true)
-        // The answer comes at the deadline, not when libcurl next notices the cancellation (up to a second later:
-        // the attack run measured 10.9 s against a 10 s deadline before).
-        #expect(took < .milliseconds(800 + 400), "took \(took)")
+        // The wall time is asserted in a process of its own (CLITests' StatusDeadlineCommandTests): in this one,
+        // other suites' blocking waits can hold the cooperative pool far past any deadline.
     }
 
     @Test func aTricklingServerGivesStatusUnavailableWithinTheDeadline() async throws {

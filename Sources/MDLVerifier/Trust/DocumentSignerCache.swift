@@ -15,11 +15,23 @@ final class DocumentSignerCache: Sendable {
     }
 
     private struct State {
-        var entries: [[[UInt8]]: Entry] = [:]
+        var entries: [ChainKey: Entry] = [:]
         /// The chain found or stored last. A relying party mostly sees a few issuers' chains, so comparing the
         /// received chain with the last one usually answers without hashing a kilobyte of certificates (hashing was
         /// about a fiftieth of a verification, issue 7).
         var recent: (x5chain: [[UInt8]], entry: Entry)?
+    }
+
+    /// An `x5chain` as a dictionary key, hashed a certificate at a time (`Array<UInt8>`'s own hashing feeds the
+    /// hasher one byte per call, several microseconds for a chain).
+    private struct ChainKey: Hashable {
+        let certificates: [[UInt8]]
+        init(_ certificates: [[UInt8]]) { self.certificates = certificates }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(certificates.count)
+            for certificate in certificates { certificate.withUnsafeBytes { hasher.combine(bytes: $0) } }
+        }
     }
 
     private let capacity: Int
@@ -34,7 +46,7 @@ final class DocumentSignerCache: Sendable {
         guard capacity > 0 else { return nil }
         let found: Entry? = state.withLock { state in
             if let recent = state.recent, recent.x5chain == x5chain { return recent.entry }
-            guard let entry = state.entries[x5chain] else { return nil }
+            guard let entry = state.entries[ChainKey(x5chain)] else { return nil }
             state.recent = (x5chain, entry)
             return entry
         }
@@ -51,7 +63,7 @@ final class DocumentSignerCache: Sendable {
         let entry = Entry(signer: signer, window: start...end)
         state.withLock { state in
             if state.entries.count >= capacity { state.entries.removeAll(keepingCapacity: true) }
-            state.entries[x5chain] = entry
+            state.entries[ChainKey(x5chain)] = entry
             state.recent = (x5chain, entry)
         }
     }

@@ -12,6 +12,15 @@ extension PresentationVerifier {
     ///
     /// - Throws: the first document's failure (in document order), with its index.
     func checkStatuses(of documents: [VerifiedDocument], at time: Date) async throws(MDLError) -> [DocumentStatus] {
+        guard case .check = configuration.status.mode else {
+            // Nothing to look up: each document's status follows from the policy alone.
+            var statuses: [DocumentStatus] = []
+            statuses.reserveCapacity(documents.count)
+            for (index, document) in documents.enumerated() {
+                do { statuses.append(try await checkStatus(of: document, at: time)) } catch { throw error.inDocument(index) }
+            }
+            return statuses
+        }
         var entryOf: [Int?] = []
         var entries: [StatusEntryKey: Int] = [:]
         var representatives: [Int] = []
@@ -72,6 +81,12 @@ struct StatusEntryKey: Hashable {
     let uri: String
     let index: UInt64
     let anchor: Certificate
+
+    /// The list and index only (hashing a certificate goes through it byte by byte); equality compares the anchor.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(uri)
+        hasher.combine(index)
+    }
 }
 
 extension Array {
