@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MDLKit
+import MDLSandbox
 
 /// `mdl-rp`: the sample relying-party client of MDLKit.
 ///
@@ -39,7 +40,7 @@ struct MDLRP: AsyncParsableCommand {
                 Foundation.exit(0)
             }
             if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
-            Foundation.exit(code == .validationFailure || error is InputError ? 2 : code.rawValue == 0 ? 1 : code.rawValue)
+            Foundation.exit(code == .validationFailure || error is InputError || error is SandboxStateError ? 2 : code.rawValue == 0 ? 1 : code.rawValue)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MDLSandbox
 
 /// `mdl-rp sandbox`: a local issuing authority whose state lives in a directory, for trying the relying-party
 /// side against credentials that change (suspended, points deducted, revoked, superseded).

@@ -154,7 +154,7 @@ enum SandboxRoutes {
             }
             do {
                 return body(try await office.issue(persona: persona, deviceKey: key), type: "application/cbor")
-            } catch let error as InputError {
+            } catch let error as SandboxStateError {
                 return body(Array((error.description + "\n").utf8), status: .notFound)
             }
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MDLCBOR
+import MDLSandbox
 
 /// A change the issuing authority makes to an issued licence.
 enum SandboxLicenceChange {

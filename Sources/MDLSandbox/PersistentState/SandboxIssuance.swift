@@ -2,24 +2,23 @@ import Foundation
 import MDLCBOR
 import MDLCOSE
 import MDLKit
-import MDLSandbox
 
 /// Issuing a persona's licence from the directory's authority and recording it in the state.
-enum SandboxIssuance {
+public enum SandboxIssuance {
     /// The status-list value names, by value (Token Status List: 0 valid, 1 invalid, 2 suspended, 3 application).
-    static let statusNames: [UInt8: String] = [0: "valid", 1: "invalid", 2: "suspended", 3: "superseded"]
+    public static let statusNames: [UInt8: String] = [0: "valid", 1: "invalid", 2: "suspended", 3: "superseded"]
 
     /// Issues `personaID`'s licence bound to `deviceKey`, referencing the state's status list. Every credential
     /// gets a new status-list index; a persona issued before keeps its licence's status, points and history (a
     /// suspended or revoked licence stays so: re-issuing is not a way back to valid), and its earlier indexes are
     /// kept as retired, with the history capped so the state file stays bounded.
-    static func issue(
+    public static func issue(
         personaID: String, deviceKey: COSEKey, state: inout SandboxState, authority: IssuingAuthority, now: Date
     ) throws -> (IssuedCredential, SandboxState.Licence) {
         let today = Persona.today(at: now)
         guard let persona = Persona.named(personaID, today: today, asOf: now) else {
             let known = Persona.all(today: today, asOf: now).map(\.id).joined(separator: ", ")
-            throw InputError("no persona \"\(personaID.prefix(32))\"; known: \(known)")
+            throw SandboxStateError("no persona \"\(personaID.prefix(32))\"; known: \(known)")
         }
         let existing = state.licences.firstIndex { $0.persona == persona.id }
         let index = state.nextStatusIndex
@@ -49,7 +48,8 @@ enum SandboxIssuance {
         return (credential, licence)
     }
 
-    static func points(in record: LicenseRecord) -> Int {
+    /// The points deducted in the current cycle that `record` carries.
+    public static func points(in record: LicenseRecord) -> Int {
         guard case .map(let map)? = record[MDLProfile.chinaNameSpace, MDLProfile.ChinaElement.points],
             let value = map["in_cycle"]?.int64
         else { return 0 }
