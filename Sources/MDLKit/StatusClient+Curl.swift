@@ -4,7 +4,7 @@ import MDLHTTP
 import MDLStatus
 
 extension StatusClient {
-    /// Creates a client over libcurl (``CurlHTTPClient`` with its default timeouts), the usual transport.
+    /// Creates a client over libcurl (`CurlHTTPClient` with its default timeouts), the usual transport.
     ///
     /// - Parameters:
     ///   - fetcher: the HTTP cache to share, when the caller has one; by default a new one over libcurl.

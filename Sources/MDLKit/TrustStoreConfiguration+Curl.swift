@@ -5,7 +5,7 @@ import MDLVerifier
 import X509
 
 extension TrustStore.Configuration {
-    /// Creates a configuration that fetches the list over libcurl (``CurlHTTPClient``), the usual transport.
+    /// Creates a configuration that fetches the list over libcurl (`CurlHTTPClient`), the usual transport.
     ///
     /// - Parameters:
     ///   - listURL: where the operator publishes the VICAL.

@@ -11,7 +11,7 @@ extension PointStatement {
 
     /// Checks that `instant` may be asked about at `time`: not in the future (beyond `clockSkew`) and at most
     /// `lookBack` seconds before `time`.
-    /// - Throws: ``MDLError/Code/pointStatementInstantOutOfRange``.
+    /// - Throws: `MDLError.Code.pointStatementInstantOutOfRange`.
     public static func checkInstant(
         _ instant: Date,
         from time: Date,

@@ -51,7 +51,7 @@ public struct PointStatement: Sendable {
     public static func binding(issuerAuth: COSESign1) -> [UInt8] { Array(SHA256.hash(data: issuerAuth.payload ?? [])) }
 
     /// Reads a statement from its encoded bytes.
-    /// - Throws: ``MDLError/Code/cborMalformed`` or ``MDLError/Code/pointStatementInvalid``.
+    /// - Throws: `MDLError.Code.cborMalformed` or `MDLError.Code.pointStatementInvalid`.
     public init(bytes: [UInt8]) throws(MDLError) {
         let message: COSESign1
         let claims: CBORMap
@@ -113,12 +113,20 @@ public struct PointStatement: Sendable {
     /// passed.
     ///
     /// - Parameters:
+    ///   - key: the issuer's status signer key.
+    ///   - binding: the licence's binding (from its MSO) the statement must name.
+    ///   - nonce: the nonce of the relying party's session the holder consented in.
+    ///   - relyingParty: the relying party's `client_id`.
+    ///   - time: the verification time.
+    ///   - maxAge: how long after it was made the statement is still accepted, in seconds.
+    ///   - clockSkew: tolerance for clock differences, in seconds.
+    ///   - allowedAlgorithms: the signature algorithms accepted.
     ///   - instant: the past instant the statement must answer for (to the second); `nil` asks for the present, and a
     ///     statement answering for another instant than when it was made is refused.
     ///   - lookBack: how far before it was made a statement may answer for (default ``defaultLookBack``).
-    /// - Throws: ``MDLError/Code/statusSignatureInvalid``, ``MDLError/Code/pointStatementMismatch`` (another licence,
-    ///   relying party, nonce or instant), ``MDLError/Code/pointStatementInstantOutOfRange``,
-    ///   ``MDLError/Code/pointStatementExpired``.
+    /// - Throws: `MDLError.Code.statusSignatureInvalid`, `MDLError.Code.pointStatementMismatch` (another licence,
+    ///   relying party, nonce or instant), `MDLError.Code.pointStatementInstantOutOfRange`,
+    ///   `MDLError.Code.pointStatementExpired`.
     public func verify(
         with key: SignaturePublicKey, binding: [UInt8], nonce: String, relyingParty: String, at time: Date,
         maxAge: TimeInterval, clockSkew: TimeInterval = 60,
@@ -238,7 +246,7 @@ public struct PointStatementRequest: Sendable, Hashable {
     }
 
     /// Reads a request body.
-    /// - Throws: ``MDLError/Code/cborMalformed`` or ``MDLError/Code/structureInvalid``.
+    /// - Throws: `MDLError.Code.cborMalformed` or `MDLError.Code.structureInvalid`.
     public init(bytes: [UInt8]) throws(MDLError) {
         let item: CBOR
         do { item = try CBORDecoder().decode(bytes) } catch {

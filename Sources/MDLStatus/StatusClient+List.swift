@@ -12,10 +12,10 @@ extension StatusClient {
     /// freshness runs out, whichever comes first; the whole check, retries included, takes at most
     /// ``Configuration/deadline``.
     /// - Throws: status codes only, so the caller knows the document verified and its status could not be
-    ///   established: ``MDLError/Code/statusUnavailable`` (fetch failed or timed out, an unmapped value),
-    ///   ``MDLError/Code/statusListInvalid`` (a token that does not decode, a list past the size limits, a zlib
-    ///   bomb), ``MDLError/Code/statusSignatureInvalid``, ``MDLError/Code/statusTokenExpired``,
-    ///   ``MDLError/Code/statusSubjectMismatch``, ``MDLError/Code/statusIndexOutOfRange``.
+    ///   established: `MDLError.Code.statusUnavailable` (fetch failed or timed out, an unmapped value),
+    ///   `MDLError.Code.statusListInvalid` (a token that does not decode, a list past the size limits, a zlib
+    ///   bomb), `MDLError.Code.statusSignatureInvalid`, `MDLError.Code.statusTokenExpired`,
+    ///   `MDLError.Code.statusSubjectMismatch`, `MDLError.Code.statusIndexOutOfRange`.
     public func status(
         for reference: MobileSecurityObject.StatusReference, trust: StatusSignerTrust, at time: Date? = nil
     ) async throws(MDLError) -> LicenseStatusResult {
@@ -192,7 +192,7 @@ extension StatusClient {
 
 extension StatusClient: DocumentStatusChecker {
     /// The status of a verified document, from a token signed under the very anchor that validated its signer
-    /// (``StatusSignerTrust/issuer(of:)``): what ``StatusCheckPolicy/check(with:)`` runs in the verification
+    /// (``StatusSignerTrust/issuer(of:)``): what `StatusCheckPolicy.check(with:)` runs in the verification
     /// pipeline.
     public func status(of document: VerifiedDocument, at time: Date) async throws(MDLError) -> LicenseStatusResult {
         guard let reference = document.statusReference else {

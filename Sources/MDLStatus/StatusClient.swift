@@ -5,12 +5,12 @@ import MDLHTTP
 import MDLVerifier
 
 /// Establishes licence status from the issuer's status service: fetches the Status List Token the MSO references
-/// (through a ``CachingHTTPFetcher`` over any ``HTTPClient``; `import MDLKit` adds `StatusClient()` over `MDLCurl`'s `CurlHTTPClient`), verifies it and looks
+/// (through a `CachingHTTPFetcher` over any `HTTPClient`; `import MDLKit` adds `StatusClient()` over `MDLCurl`'s `CurlHTTPClient`), verifies it and looks
 /// the licence up; and requests and verifies point statements.
 ///
-/// Fails closed: when the status cannot be established the call throws ``MDLError/Code/statusUnavailable`` (or the
+/// Fails closed: when the status cannot be established the call throws `MDLError.Code.statusUnavailable` (or the
 /// code of the check that failed). A relying party may opt into degraded answers from a stale cache
-/// (``Configuration/degradedStaleness``); they are marked ``LicenseStatusResult/degraded``.
+/// (``Configuration/degradedStaleness``); they are marked `LicenseStatusResult.degraded`.
 ///
 /// ```swift
 /// let client = StatusClient()
@@ -37,11 +37,11 @@ public struct StatusClient: Sendable {
         /// Signature algorithms accepted.
         public var allowedAlgorithms: Set<COSEAlgorithm>
         /// What the status values other than the registered 0 (valid), 1 (invalid) and 2 (suspended) mean to this
-        /// relying party. A value not listed fails closed with ``MDLError/Code/statusUnavailable``. By default only
-        /// 3, MDLKit's "superseded" (``StatusList/Value/defaultApplicationValues``).
+        /// relying party. A value not listed fails closed with `MDLError.Code.statusUnavailable`. By default only
+        /// 3, MDLKit's "superseded" (`StatusListValue.defaultApplicationValues`).
         public var applicationValues: [UInt8: LicenseCredentialStatus]
         /// The most time one status check may take, every retry included: a server that does not answer, or
-        /// answers a byte at a time, gives ``MDLError/Code/statusUnavailable`` within it. Ten seconds by default.
+        /// answers a byte at a time, gives `MDLError.Code.statusUnavailable` within it. Ten seconds by default.
         public var deadline: Duration
         /// Where status checks are logged and counted: `LoggingSystem` and `MetricsSystem` by default
         /// (`Documentation/Operations.md` lists the logger label and metric names).
@@ -100,8 +100,8 @@ public struct StatusClient: Sendable {
     /// Asks the status service at `url` for a point statement and verifies it for the licence `document` (from the
     /// presentation in `request`), this relying party and nonce, at most `maxAge` seconds old; when the request asks
     /// for a past instant (``PointStatementRequest/at``), for exactly that instant, at most `lookBack` seconds back.
-    /// - Throws: ``MDLError/Code/pointStatementInstantOutOfRange`` for a future instant or one past `lookBack`
-    ///   (before asking); ``MDLError/Code/statusUnavailable`` when the service cannot be reached or refuses;
+    /// - Throws: `MDLError.Code.pointStatementInstantOutOfRange` for a future instant or one past `lookBack`
+    ///   (before asking); `MDLError.Code.statusUnavailable` when the service cannot be reached or refuses;
     ///   the codes of ``PointStatement/verify(with:binding:nonce:relyingParty:at:maxAge:clockSkew:allowedAlgorithms:answeringFor:lookBack:)``.
     public func pointStatement(
         from url: URL, request: PointStatementRequest, trust: StatusSignerTrust, maxAge: TimeInterval = 300,

@@ -33,7 +33,7 @@ public struct StatusList: Sendable, Hashable {
     }
 
     /// A list from its packed (decompressed) bytes.
-    /// - Throws: ``MDLError/Code/statusListInvalid`` when `bits` is not 1, 2, 4 or 8.
+    /// - Throws: `MDLError.Code.statusListInvalid` when `bits` is not 1, 2, 4 or 8.
     public init(bits: Int, packed: [UInt8]) throws(MDLError) {
         guard [1, 2, 4, 8].contains(bits) else {
             throw MDLError(code: .statusListInvalid, message: "status list bits must be 1, 2, 4 or 8, not \(bits)")
@@ -43,15 +43,15 @@ public struct StatusList: Sendable, Hashable {
     }
 
     /// A list from its ZLIB-compressed (RFC 1950) form, the `lst` of the draft.
-    /// - Throws: ``MDLError/Code/statusListInvalid`` for a bad `bits` or a damaged stream;
-    ///   ``MDLError/Code/limitExceeded`` when the list decompresses past `limits`.
+    /// - Throws: `MDLError.Code.statusListInvalid` for a bad `bits` or a damaged stream;
+    ///   `MDLError.Code.limitExceeded` when the list decompresses past `limits`.
     public init(bits: Int, compressed: [UInt8], limits: Limits = Limits()) throws(MDLError) {
         let packed = try StatusListZlib.inflate(compressed, maxOutputBytes: limits.maxDecompressedBytes)
         try self.init(bits: bits, packed: packed)
     }
 
     /// A list holding `values` in order, for issuers and the sandbox.
-    /// - Throws: ``MDLError/Code/statusListInvalid`` for a bad `bits` or a value that does not fit in `bits` bits.
+    /// - Throws: `MDLError.Code.statusListInvalid` for a bad `bits` or a value that does not fit in `bits` bits.
     public init(bits: Int, values: [UInt8]) throws(MDLError) {
         try self.init(bits: bits, packed: [])
         let perByte = 8 / bits
@@ -67,7 +67,7 @@ public struct StatusList: Sendable, Hashable {
     }
 
     /// The raw status value of entry `index`.
-    /// - Throws: ``MDLError/Code/statusIndexOutOfRange`` when the list has no entry `index`.
+    /// - Throws: `MDLError.Code.statusIndexOutOfRange` when the list has no entry `index`.
     public func value(at index: Int) throws(MDLError) -> UInt8 {
         guard index >= 0, index < count else {
             throw MDLError(
@@ -81,7 +81,7 @@ public struct StatusList: Sendable, Hashable {
     }
 
     /// The status of entry `index`.
-    /// - Throws: ``MDLError/Code/statusIndexOutOfRange`` when the list has no entry `index`.
+    /// - Throws: `MDLError.Code.statusIndexOutOfRange` when the list has no entry `index`.
     public func status(at index: Int) throws(MDLError) -> Value {
         Value(rawValue: try value(at: index))
     }
@@ -94,6 +94,6 @@ public struct StatusList: Sendable, Hashable {
 }
 
 extension StatusList {
-    /// A status value, named as the draft's registry names them (``StatusListValue``).
+    /// A status value, named as the draft's registry names them (`StatusListValue`).
     public typealias Value = StatusListValue
 }

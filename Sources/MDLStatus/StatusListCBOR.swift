@@ -3,8 +3,8 @@ import MDLVerifier
 
 extension StatusList {
     /// A list from the draft's CBOR `StatusList` map, `{"bits": uint, "lst": bstr, ? "aggregation_uri": tstr}`.
-    /// - Throws: ``MDLError/Code/statusListInvalid`` for a wrong shape or damaged stream;
-    ///   ``MDLError/Code/limitExceeded`` when the list decompresses past `limits`.
+    /// - Throws: `MDLError.Code.statusListInvalid` for a wrong shape or damaged stream;
+    ///   `MDLError.Code.limitExceeded` when the list decompresses past `limits`.
     public init(cbor: CBOR, limits: Limits = Limits()) throws(MDLError) {
         guard let map = cbor.map else { throw Self.shape("a status list is a CBOR map") }
         guard let bits = map["bits"]?.int else { throw Self.shape("the status list has no integer \"bits\"") }

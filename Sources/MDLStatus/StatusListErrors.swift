@@ -3,7 +3,7 @@ import MDLVerifier
 
 extension MDLError {
     /// The status-layer error for a failed fetch: the status could not be established, so verification fails
-    /// closed with ``MDLError/Code/statusUnavailable``. The message keeps the transport's code for diagnosis.
+    /// closed with `MDLError.Code.statusUnavailable`. The message keeps the transport's code for diagnosis.
     public static func statusUnavailable(
         _ error: HTTPClientError,
         file: String = #fileID,

@@ -52,9 +52,9 @@ public struct StatusListToken: Sendable {
     static let decoder = CBORDecoder(options: .init(maxItems: 4096))
 
     /// Reads a token from its encoded bytes (tagged 18 or untagged).
-    /// - Throws: ``MDLError/Code/cborMalformed`` for bytes that are not CBOR (more than 4,096 data items
-    ///   included); ``MDLError/Code/statusListInvalid`` for a wrong shape, a missing claim or a damaged list;
-    ///   ``MDLError/Code/limitExceeded`` for a list that decompresses past `limits`.
+    /// - Throws: `MDLError.Code.cborMalformed` for bytes that are not CBOR (more than 4,096 data items
+    ///   included); `MDLError.Code.statusListInvalid` for a wrong shape, a missing claim or a damaged list;
+    ///   `MDLError.Code.limitExceeded` for a list that decompresses past `limits`.
     public init(bytes: [UInt8], limits: StatusList.Limits = StatusList.Limits()) throws(MDLError) {
         let item: CBOR
         do { item = try Self.decoder.decode(bytes) } catch {
@@ -95,7 +95,7 @@ public struct StatusListToken: Sendable {
     public var type: String? { message.headers.protected[.int(COSEHeaders.Label.type)]?.text }
 
     /// The signer's certificates (`x5chain`, leaf first), when the token carries them.
-    /// - Throws: ``MDLError/Code/statusListInvalid`` for a malformed `x5chain`.
+    /// - Throws: `MDLError.Code.statusListInvalid` for a malformed `x5chain`.
     package func certificateChain() throws(MDLError) -> [[UInt8]]? {
         do { return try message.headers.x5chain() } catch { throw Self.invalid("the token's x5chain is malformed") }
     }
@@ -117,7 +117,7 @@ public struct StatusListToken: Sendable {
     public static let defaultAlgorithms: Set<COSEAlgorithm> = [.edDSA, .es256, .es384, .es512]
 
     /// Checks that the protected `typ` is `application/statuslist+cwt`.
-    /// - Throws: ``MDLError/Code/statusListInvalid`` otherwise.
+    /// - Throws: `MDLError.Code.statusListInvalid` otherwise.
     package func checkType() throws(MDLError) {
         guard type == Self.mediaType else {
             throw Self.invalid("the token's protected typ is \(type.map { "\"\($0)\"" } ?? "absent"), not \(Self.mediaType)")
@@ -125,7 +125,7 @@ public struct StatusListToken: Sendable {
     }
 
     /// Verifies the COSE signature with `key`, the algorithm taken from the protected header.
-    /// - Throws: ``MDLError/Code/algorithmNotAllowed`` or ``MDLError/Code/statusSignatureInvalid``.
+    /// - Throws: `MDLError.Code.algorithmNotAllowed` or `MDLError.Code.statusSignatureInvalid`.
     package func verifySignature(
         with key: SignaturePublicKey, allowedAlgorithms: Set<COSEAlgorithm> = StatusListToken.defaultAlgorithms
     ) throws(MDLError) {
@@ -133,7 +133,7 @@ public struct StatusListToken: Sendable {
     }
 
     /// Checks `sub` against the URI the credential references.
-    /// - Throws: ``MDLError/Code/statusSubjectMismatch``.
+    /// - Throws: `MDLError.Code.statusSubjectMismatch`.
     package func checkSubject(_ uri: String) throws(MDLError) {
         guard subject == uri else {
             throw MDLError(code: .statusSubjectMismatch, message: "the token's sub is not the status URI the MSO references")
@@ -143,7 +143,7 @@ public struct StatusListToken: Sendable {
     /// Checks the lifetime at `time`: not issued in the future, not past `exp`, not held longer than `ttl`
     /// (`heldFor`: how long ago the copy was fetched), and not older than `maxAge` when the relying party sets one;
     /// each with `clockSkew` of tolerance.
-    /// - Throws: ``MDLError/Code/statusTokenExpired``.
+    /// - Throws: `MDLError.Code.statusTokenExpired`.
     package func checkLifetime(
         at time: Date, clockSkew: TimeInterval = 300, maxAge: TimeInterval? = nil, heldFor: TimeInterval = 0,
         maxAgeWithoutExpiry: TimeInterval? = nil

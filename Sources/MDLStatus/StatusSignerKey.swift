@@ -15,8 +15,8 @@ import X509
 /// ```
 public enum StatusSignerKey {
     /// The key in `text`.
-    /// - Throws: ``MDLError/Code/structureInvalid`` when `text` is none of the three forms or holds an unsupported
-    ///   key; ``MDLError/Code/weakKey`` for an unusable point.
+    /// - Throws: `MDLError.Code.structureInvalid` when `text` is none of the three forms or holds an unsupported
+    ///   key; `MDLError.Code.weakKey` for an unusable point.
     public static func read(_ text: String) throws(MDLError) -> SignaturePublicKey {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix("{") { return try JWK(json: Array(trimmed.utf8)).signaturePublicKey() }

@@ -15,7 +15,7 @@ public enum StatusSignerTrust: Sendable {
     /// A key named out of band (a JWK, a PEM key, a trust list entry): the message must verify with it.
     case key(SignaturePublicKey)
     /// The message's `x5chain` leaf must chain (RFC 5280, valid at the verification time) to one of these anchors,
-    /// normally the very IACA that validated the document's signer (``VerifiedDocument/issuerAnchor``), and must not
+    /// normally the very IACA that validated the document's signer (`VerifiedDocument.issuerAnchor`), and must not
     /// be a CA. The document signer itself may sign (its critical mdl EKU `1.0.18013.5.1.2` is understood). The
     /// `x5chain` is read as any other (at most four certificates, in order, no repeats; `limitExceeded` past four).
     case issuer([TrustAnchor])
@@ -27,7 +27,7 @@ public enum StatusSignerTrust: Sendable {
     }
 
     /// The key to verify `message` with at `time`.
-    /// - Throws: ``MDLError/Code/statusSignatureInvalid`` when the message names no usable signer or its chain does
+    /// - Throws: `MDLError.Code.statusSignatureInvalid` when the message names no usable signer or its chain does
     ///   not lead to the anchors.
     func key(for message: COSESign1, at time: Date) async throws(MDLError) -> SignaturePublicKey {
         try await validatedSigner(for: message, at: time).key

@@ -9,7 +9,7 @@ extension LicenseFacts {
     /// Absent elements stay `nil`. An element that is present but cannot be read (a date that is not a date, a
     /// `driving_privileges` entry with a malformed date or code, points without their cycle) also stays `nil`
     /// and is named in ``unreadableElements``: it was signed and disclosed, so it is not "not disclosed". The raw
-    /// values remain in ``VerifiedDocument/issuerSigned``. A tdate where a date is expected counts as the
+    /// values remain in `VerifiedDocument.issuerSigned`. A tdate where a date is expected counts as the
     /// licence's day of that instant, in `calendar` (Beijing time for a CN licence).
     public init(elements: [String: [String: CBOR]], calendar: LicenseCalendar = .standard) {
         typealias E = MDLProfile.ISOElement

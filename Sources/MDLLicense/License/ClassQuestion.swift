@@ -10,7 +10,7 @@ import MDLVerifier
 public enum ClassQuestion {
     /// Answers for bare class codes (the CLI's `--held`).
     ///
-    /// - Throws: ``MDLError`` `classUnknown` when the vehicle code or a held code does not exist in `scheme` on `date`.
+    /// - Throws: `MDLError` `classUnknown` when the vehicle code or a held code does not exist in `scheme` on `date`.
     public static func answer(held: [String], vehicle: String, on date: FullDate, scheme: LicenseScheme) throws
         -> ClassAnswer
     {
@@ -25,7 +25,7 @@ public enum ClassQuestion {
     /// are reported as reasons. A privilege whose code does not exist in `scheme` on `date` (an issuer's own code,
     /// or C6 asked about before 2022-04-01) is skipped with the reason `class.heldUnknown`.
     ///
-    /// - Throws: ``MDLError`` `classUnknown` when the vehicle code does not exist in `scheme` on `date`.
+    /// - Throws: `MDLError` `classUnknown` when the vehicle code does not exist in `scheme` on `date`.
     public static func answer(privileges: [DrivingPrivilege], vehicle: String, on date: FullDate, scheme: LicenseScheme)
         throws -> ClassAnswer
     {

@@ -18,7 +18,7 @@ extension LicenseFacts {
     /// Whether the licence's classes permit `vehicleClass` on `date`, under the regulation then in force.
     ///
     /// Only privileges in force on `date` count; the licence's own validity and status are separate checks.
-    /// - Throws: ``MDLError`` `licenseSchemeUnknown` without an issuing country; `classUnknown` for a code that
+    /// - Throws: `MDLError` `licenseSchemeUnknown` without an issuing country; `classUnknown` for a code that
     ///   does not exist in the scheme on `date`.
     public func permits(vehicleClass: String, on date: FullDate) throws -> ClassAnswer {
         try ClassQuestion.answer(

@@ -51,8 +51,8 @@ public struct LicenseFacts: Sendable, Hashable {
     public var statusLetters: LicenseStatusLetters?
     /// Issuing office code (车管所), profile namespace.
     public var issuingOffice: String?
-    /// The credential's status as verification established it (``VerifiedDocument/licenseFacts`` copies
-    /// ``VerifiedDocument/status``); facts built from elements alone are `.notChecked`, which every policy's
+    /// The credential's status as verification established it (`VerifiedDocument.licenseFacts` copies
+    /// `VerifiedDocument.status`); facts built from elements alone are `.notChecked`, which every policy's
     /// ``CredentialStatusCheck`` turns into `refer`.
     public var status: DocumentStatus
     /// Elements that were signed and disclosed but whose value could not be read (a wrong type, a malformed date):

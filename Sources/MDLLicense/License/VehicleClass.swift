@@ -50,7 +50,7 @@ extension ClassQuestion {
     /// Answers for `driving_privileges` read in the scheme of `vehicle`, as
     /// ``answer(privileges:vehicle:on:scheme:)`` does for a code and a scheme given apart.
     ///
-    /// - Throws: ``MDLError`` `classUnknown` when `vehicle` does not exist on `date` (C6 before 2022-04-01).
+    /// - Throws: `MDLError` `classUnknown` when `vehicle` does not exist on `date` (C6 before 2022-04-01).
     public static func answer(privileges: [DrivingPrivilege], vehicle: VehicleClass, on date: FullDate) throws
         -> ClassAnswer
     {

@@ -9,7 +9,7 @@ public struct StatusLetterCheck: LicenseCheck {
     public var acceptable: Set<LicenseStatusLetter>
     /// Letters reported as warnings. Default: H, I.
     public var tolerated: Set<LicenseStatusLetter>
-    /// Letters that break the rule; `nil` means every letter whose effect is ``LicenseStatusEffect/blocking``.
+    /// Letters that break the rule; `nil` means every letter whose effect is `LicenseStatusEffect.blocking`.
     public var disqualifying: Set<LicenseStatusLetter>?
     /// The weight of a disqualifying letter.
     public var disqualifyingSeverity: DecisionSeverity

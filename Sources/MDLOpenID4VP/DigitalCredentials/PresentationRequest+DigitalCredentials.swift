@@ -21,6 +21,7 @@ extension PresentationRequest {
     ///   - origin: the page's origin, which the transcript binds.
     ///   - now: the issue time; expiry counts from it.
     ///   - lifetime: seconds until the request expires.
+    ///   - encryptionKey: the key the response is encrypted to (a JWE for OpenID4VP, HPKE for Annex C); fresh by default.
     ///   - responseMode: for OpenID4VP, `dc_api.jwt` (an encrypted response, the default) or `dc_api`.
     public init(
         digitalCredentialsFor identity: RelyingPartyIdentity, template: RequestTemplate, protocol exchangeProtocol: DigitalCredentialsProtocol,

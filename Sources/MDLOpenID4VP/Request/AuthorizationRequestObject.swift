@@ -78,7 +78,7 @@ public struct ClientMetadata: Sendable, Hashable, Codable {
     public var vpFormatsSupported: [String: [String: [Int]]]?
 
     /// Creates metadata. The default content encryptions are exactly those the relying party's decryption
-    /// accepts (``JWE/defaultAllowedEncryptions``).
+    /// accepts (`JWE.defaultAllowedEncryptions`).
     public init(
         jwks: JWKSet, encryptedResponseEncValuesSupported: [String] = JWE.defaultAllowedEncryptions.sorted(),
         vpFormatsSupported: [String: [String: [Int]]]? = nil

@@ -58,7 +58,7 @@ public struct PresentationRequest: Sendable {
     ///   - now: the issue time; expiry counts from it.
     ///   - lifetime: seconds until the request expires.
     ///   - encryptionKey: the response-decryption key, fresh per request (P-256 by default; X25519 works too).
-    ///   - acceptedAlgorithms: the COSE algorithms the verifier accepts (``VerifierConfiguration/allowedAlgorithms``);
+    ///   - acceptedAlgorithms: the COSE algorithms the verifier accepts (`VerifierConfiguration.allowedAlgorithms`);
     ///     the request advertises its signature algorithms for issuer and device authentication, nothing else.
     public init(
         identity: RelyingPartyIdentity, template: RequestTemplate, baseURL: URL, now: Date, lifetime: TimeInterval = 300,

@@ -47,7 +47,7 @@ public final class RelyingParty: Sendable {
     ///   - allowedOrigins: the origins of the relying party's pages, for the Digital Credentials API (serialized,
     ///     e.g. `https://rent.example.cn`); compared as text.
     ///   - observability: where requests and responses are logged and counted; the verifier's
-    ///     (``VerifierConfiguration/observability``) when `nil`.
+    ///     (`VerifierConfiguration.observability`) when `nil`.
     public init(
         identity: RelyingPartyIdentity, verifier: PresentationVerifier, storage: RelyingPartyStorage,
         clock: @escaping @Sendable () -> Date = { Date() }, allowedOrigins: Set<String> = [],

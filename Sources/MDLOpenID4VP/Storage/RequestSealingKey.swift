@@ -19,7 +19,7 @@ public struct RequestSealingKey: Sendable {
 
     let bytes: [UInt8]
 
-    /// A key from its 32 bytes; throws ``MDLError/Code/sealingKeyInvalid`` for any other length.
+    /// A key from its 32 bytes; throws `MDLError.Code.sealingKeyInvalid` for any other length.
     public init(bytes: [UInt8]) throws(MDLError) {
         guard bytes.count == Self.byteCount, Self.byteCount == Int(crypto_secretbox_keybytes()) else {
             throw MDLError(code: .sealingKeyInvalid, message: "a sealing key has \(Self.byteCount) bytes, not \(bytes.count)")
@@ -80,7 +80,7 @@ public struct RequestSealer: Sendable {
     }
 
     /// Opens a box made by ``seal(_:)`` with the current or a retired key; throws
-    /// ``MDLError/Code/sealedRequestInvalid`` when no key opens it (tampered, or sealed with an unknown key).
+    /// `MDLError.Code.sealedRequestInvalid` when no key opens it (tampered, or sealed with an unknown key).
     public func open(_ sealed: [UInt8]) throws(MDLError) -> [UInt8] {
         guard Self.sodiumReady else { throw MDLError(code: .storageFailed, message: "libsodium could not be initialised") }
         let nonceLength = Int(crypto_secretbox_noncebytes())

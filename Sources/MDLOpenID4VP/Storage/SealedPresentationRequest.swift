@@ -27,7 +27,7 @@ public struct SealedPresentationRequest: Sendable, Hashable {
         self.init(id: request.id, state: request.state, expiresAt: request.expiresAt, sealed: try sealer.seal(try request.fileContents()))
     }
 
-    /// Opens the box; throws ``MDLError/Code/sealedRequestInvalid`` when no key opens it or when it holds a request
+    /// Opens the box; throws `MDLError.Code.sealedRequestInvalid` when no key opens it or when it holds a request
     /// other than this row's (a box moved between rows).
     package func unsealed(with sealer: RequestSealer) throws(MDLError) -> PresentationRequest {
         let request = try PresentationRequest(fileContents: try sealer.open(sealed))

@@ -22,7 +22,7 @@ public struct LicenseStatusLetters: Sendable, Hashable, CustomStringConvertible 
     /// Parses status text such as `"A"` or `"BDJ"` (surrounding whitespace and lower case are accepted; a repeated
     /// letter counts once).
     ///
-    /// - Throws: ``MDLError`` `statusLetterUnknown` for an empty text or any character that is not a driver-status
+    /// - Throws: `MDLError` `statusLetterUnknown` for an empty text or any character that is not a driver-status
     ///   letter (O, Q, digits, separators …).
     public init(parsing text: String, vocabulary: LicenseStatusVocabulary = .ga) throws {
         let trimmed = text.trimmingASCIIWhitespace()

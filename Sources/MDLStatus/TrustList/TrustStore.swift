@@ -17,7 +17,7 @@ import X509
 /// ```
 ///
 /// A document whose IACA the operator retired before the document was signed is refused `certificateRevoked`
-/// (the anchors carry ``TrustAnchor/retiredAt``). Errors: `trustListUnavailable` (nothing fetched and nothing held),
+/// (the anchors carry `TrustAnchor.retiredAt`). Errors: `trustListUnavailable` (nothing fetched and nothing held),
 /// `trustListRollback`, `trustListUntrusted` (unknown signer), `trustListSignatureInvalid`, `trustListExpired`.
 public actor TrustStore {
     /// The configuration.
@@ -47,8 +47,8 @@ public actor TrustStore {
 
     /// Fetches, verifies and adopts the operator's current list; on failure the held list stays in use.
     ///
-    /// - Throws: ``MDLError`` `trustListUnavailable` (transport failure or a non-2xx status), or any error of
-    ///   ``VICALVerifier/verify(_:at:holding:)`` (`trustListRollback`, `trustListUntrusted`, …).
+    /// - Throws: `MDLError` `trustListUnavailable` (transport failure or a non-2xx status), or any error of
+    ///   `VICALVerifier.verify(_:at:holding:)` (`trustListRollback`, `trustListUntrusted`, …).
     @discardableResult
     public func refresh() async throws(MDLError) -> VerifiedVICAL {
         do {
@@ -69,7 +69,7 @@ public actor TrustStore {
     /// The trust anchors to verify documents with at `time` (default: the clock's now): the held list's IACAs
     /// (for ``Configuration/docType``), retired ones included with their retirement dates.
     ///
-    /// - Throws: ``MDLError`` `trustListUnavailable` when no list is held, `trustListExpired` when the held list is
+    /// - Throws: `MDLError` `trustListUnavailable` when no list is held, `trustListExpired` when the held list is
     ///   past its `nextUpdate` by more than the staleness bound.
     public func anchors(at time: Date? = nil) throws(MDLError) -> [TrustAnchor] {
         guard let current else {

@@ -17,7 +17,7 @@ extension MDLError.Code {
 }
 
 extension MDLError.Code {
-    /// The holder declined the request. Reported in outcomes (``PresentationOutcome/declined(_:)``) and the CLI's
+    /// The holder declined the request. Reported in outcomes (`PresentationOutcome.declined(_:)` in `MDLOpenID4VP`) and the CLI's
     /// JSON, never thrown: a decline is an answer, not a failure.
     public static let holderDeclined = Self("holderDeclined")
 }

@@ -60,7 +60,7 @@ public struct VerificationPolicy: Sendable, Hashable {
         /// Accept these extended key usages on a document-signer certificate as well as `1.0.18013.5.1.2`.
         ///
         /// Why: the EU reference issuer (EUDI wallet) signs mDLs with a DS certificate whose EKU is
-        /// `1.3.130.2.0.0.1.2` (``SwiftASN1/ASN1ObjectIdentifier/eudiReferenceDocumentSigner``).
+        /// `1.3.130.2.0.0.1.2` (`SwiftASN1.ASN1ObjectIdentifier.eudiReferenceDocumentSigner`).
         case extraDocumentSignerEKUs([ASN1ObjectIdentifier])
 
         /// Accept a document-signer certificate that is itself a trust anchor (a one-certificate chain), waiving

@@ -87,7 +87,7 @@ struct MSOChecks {
     ///
     /// A plain comparison: neither side is secret (the expected digest is in the signed MSO the holder sends, and the
     /// computed one is over bytes the holder sends too), so a timing difference tells a sender nothing it does not
-    /// know. Secrets (MAC tags, bindings) are compared with libsodium's `sodium_memcmp` through ``ConstantTime``.
+    /// know. Secrets (MAC tags, bindings) are compared with libsodium's `sodium_memcmp` through `ConstantTime`.
     private static func digest(_ digest: some Digest, equals expected: [UInt8]) -> Bool {
         digest.withUnsafeBytes { computed in
             expected.withUnsafeBytes { expected in

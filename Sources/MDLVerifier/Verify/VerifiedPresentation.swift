@@ -7,7 +7,7 @@ public struct VerifiedPresentation: Sendable {
     public let documents: [VerifiedDocument]
     /// The time the verification was made for.
     public let verifiedAt: Date
-    /// The DeviceResponse exactly as received: what a ``PointStatementRequest`` carries to the issuer's status
+    /// The DeviceResponse exactly as received: what a `PointStatementRequest` (`MDLStatus`) carries to the issuer's status
     /// service as the holder's consent. It holds personal data; keep it no longer than the decision needs.
     public let deviceResponse: [UInt8]
 }
