@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import MDLJOSE
 import MDLVerifier
 
 /// RFC 7638 JWK thumbprints: SHA-256 over the JWK's required members, in lexicographic order, without whitespace.
