@@ -149,7 +149,11 @@ public struct StatusListToken: Sendable {
         maxAgeWithoutExpiry: TimeInterval? = nil
     ) throws(MDLError) {
         if issuedAt.timeIntervalSince(time) > clockSkew {
-            throw MDLError(code: .statusTokenExpired, message: "the status list token is issued in the future (iat \(TDate.format(issuedAt)))")
+            throw MDLError(
+                code: .statusTokenExpired,
+                message: "the status list token was issued at \(TDate.format(issuedAt)), after the verification time "
+                    + "\(TDate.format(time)): check the clocks; a status list tells the status when it was issued, so for "
+                    + "a past instant ask the issuer for a point statement as of that instant")
         }
         if let expiresAt, time.timeIntervalSince(expiresAt) > clockSkew {
             throw MDLError(code: .statusTokenExpired, message: "the status list token expired at \(TDate.format(expiresAt))")
