@@ -17,7 +17,7 @@ struct StatusDeadlineCommandTests {
         let took = Date().timeIntervalSince(started)
         #expect(run.status == 1, "\(run.stdout) \(run.stderr)")
         #expect((try run.json()["error"] as? [String: Any])?["code"] as? String == "statusUnavailable")
-        #expect(took >= 9.5 && took < 11.5, "took \(took) s")  // before: 60.7 s
+        #expect(took >= 9.5 && took < 13, "took \(took) s")  // before: 60.7 s; the margin is for a loaded CI machine
     }
 }
 
