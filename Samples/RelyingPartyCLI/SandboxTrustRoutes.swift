@@ -91,16 +91,12 @@ struct SandboxRegistrar: Sendable {
             host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") })
         else { return .failure(RegistrationRefusal("dnsName must be a DNS name")) }
         let template = RequestTemplate.template(for: purpose).elementReferences
-        var elements = template
-        if let asked = application.elements {
-            let allowed = Set(template.map(\.description))
-            guard let outside = asked.first(where: { !allowed.contains($0) }) else {
-                elements = template.filter { asked.contains($0.description) }
-                return certify(application, purpose: purpose, elements: elements, now: now)
-            }
+        guard let asked = application.elements else { return certify(application, purpose: purpose, elements: template, now: now) }
+        let allowed = Set(template.map(\.description))
+        if let outside = asked.first(where: { !allowed.contains($0) }) {
             return .failure(RegistrationRefusal("\(outside) is not an element the \(purpose.rawValue) use case needs"))
         }
-        return certify(application, purpose: purpose, elements: elements, now: now)
+        return certify(application, purpose: purpose, elements: template.filter { asked.contains($0.description) }, now: now)
     }
 
     private func certify(_ application: Application, purpose: PresentationPurpose, elements: [ElementReference], now: Date)

@@ -33,6 +33,26 @@ public struct BenchmarkPresentation: Sendable {
         let algorithm: COSEAlgorithm
 
         func run() throws { try key.verify(signature: signature, message: message, algorithm: algorithm) }
+
+        /// The IssuerAuth's check: its signature over the Sig_structure of its protected header and `payload`.
+        static func issuer(_ issuerAuth: COSESign1, payload: [UInt8], key: SignaturePublicKey, algorithm: COSEAlgorithm) -> SignatureCheck {
+            SignatureCheck(
+                key: key, message: COSESign1.signatureStructure(protectedBytes: issuerAuth.headers.protectedBytes, payload: payload),
+                signature: issuerAuth.signature, algorithm: algorithm)
+        }
+
+        /// The DeviceSignature's check: over this session's DeviceAuthenticationBytes for `document`.
+        static func device(
+            _ signature: COSESign1, document: Document, deviceSigned: DeviceSigned, transcript: SessionTranscript,
+            key: SignaturePublicKey, algorithm: COSEAlgorithm
+        ) -> SignatureCheck {
+            SignatureCheck(
+                key: key,
+                message: COSESign1.signatureStructure(
+                    protectedBytes: signature.headers.protectedBytes,
+                    payload: transcript.deviceAuthenticationBytes(docType: document.docType, deviceNameSpacesBytes: deviceSigned.nameSpacesBytes)),
+                signature: signature.signature, algorithm: algorithm)
+        }
     }
 
     /// Verifies the presentation (pipeline steps 1, 3, 4, 5).
@@ -76,16 +96,12 @@ public struct BenchmarkPresentation: Sendable {
             transcript: transcript,
             verifier: PresentationVerifier(configuration: .init(trustAnchors: [anchor])), time: now,
             iacaPEM: try authority.iaca.pemEncoded(), elementCount: record.elements.values.map(\.count).reduce(0, +),
-            issuerCheck: SignatureCheck(
-                key: try authority.documentSigner.signingKey.coseKey.signaturePublicKey(),
-                message: COSESign1.signatureStructure(protectedBytes: issuerAuth.headers.protectedBytes, payload: payload),
-                signature: issuerAuth.signature, algorithm: coseAlgorithm),
-            deviceCheck: SignatureCheck(
-                key: try wallet.deviceCOSEKey.signaturePublicKey(),
-                message: COSESign1.signatureStructure(
-                    protectedBytes: deviceSignature.headers.protectedBytes,
-                    payload: transcript.deviceAuthenticationBytes(docType: document.docType, deviceNameSpacesBytes: deviceSigned.nameSpacesBytes)),
-                signature: deviceSignature.signature, algorithm: coseAlgorithm))
+            issuerCheck: .issuer(
+                issuerAuth, payload: payload, key: try authority.documentSigner.signingKey.coseKey.signaturePublicKey(),
+                algorithm: coseAlgorithm),
+            deviceCheck: .device(
+                deviceSignature, document: document, deviceSigned: deviceSigned, transcript: transcript,
+                key: try wallet.deviceCOSEKey.signaturePublicKey(), algorithm: coseAlgorithm))
     }
 
     /// The first `count` elements of `record` (ISO namespace first), padded with `age_over_NN` booleans.

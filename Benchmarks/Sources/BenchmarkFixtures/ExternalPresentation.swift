@@ -39,15 +39,10 @@ extension BenchmarkPresentation {
             verifier: PresentationVerifier(configuration: .init(
                 trustAnchors: [anchor], policy: policy, status: .skip(reason: "benchmark: status measured separately"))),
             time: time, iacaPEM: "", elementCount: document.issuerSigned.nameSpaces.values.map(\.count).reduce(0, +),
-            issuerCheck: SignatureCheck(
-                key: try Self.signatureKey(signer), message: COSESign1.signatureStructure(protectedBytes: issuerAuth.headers.protectedBytes, payload: payload),
-                signature: issuerAuth.signature, algorithm: issuerAlgorithm),
-            deviceCheck: SignatureCheck(
-                key: try mso.deviceKey.signaturePublicKey(),
-                message: COSESign1.signatureStructure(
-                    protectedBytes: deviceSignature.headers.protectedBytes,
-                    payload: transcript.deviceAuthenticationBytes(docType: document.docType, deviceNameSpacesBytes: deviceSigned.nameSpacesBytes)),
-                signature: deviceSignature.signature, algorithm: deviceAlgorithm))
+            issuerCheck: .issuer(issuerAuth, payload: payload, key: try Self.signatureKey(signer), algorithm: issuerAlgorithm),
+            deviceCheck: .device(
+                deviceSignature, document: document, deviceSigned: deviceSigned, transcript: transcript,
+                key: try mso.deviceKey.signaturePublicKey(), algorithm: deviceAlgorithm))
     }
 
     static func signatureKey(_ key: SignerPublicKey) throws -> SignaturePublicKey {
