@@ -55,5 +55,14 @@ let package = Package(
             ],
             path: "Sources/StatusRatios"
         ),
+        .executableTarget(
+            name: "mdl-bench-stages",
+            dependencies: [
+                "BenchmarkFixtures", .product(name: "MDLKit", package: "MDLKit"),
+                .product(name: "MDLSandbox", package: "MDLKit"), .product(name: "MDLCBOR", package: "MDLKit"),
+                .product(name: "MDLCOSE", package: "MDLKit"), .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Sources/Stages"
+        ),
     ]
 )

@@ -35,11 +35,11 @@ extension CBORDecoder {
     public func decodeMap(
         _ embedded: EmbeddedCBOR, knownTextKeys keys: [StaticString], into values: inout [CBOR?]
     ) -> Bool {
-        let content = embedded.contentBytes
-        if content.endIndex == embedded.encoded.endIndex {
-            return decodeMap(embedded.encoded, from: content.startIndex, knownTextKeys: keys, into: &values)
+        guard let place = embedded.inPlaceContent else {
+            return decodeMap(embedded.content, from: 0, knownTextKeys: keys, into: &values)
         }
-        return decodeMap(Array(content), from: 0, knownTextKeys: keys, into: &values)
+        var unused: Range<Int>?
+        return decodeMap(place.buffer, from: place.start, end: place.end, knownTextKeys: keys, into: &values, rangeKey: -1, range: &unused)
     }
 
     /// ``decodeMap(_:knownTextKeys:into:)``, except that the value of `keys[rangeKey]`, when it is a definite-length
@@ -61,13 +61,49 @@ extension CBORDecoder {
         locatingBytesAt rangeKey: Int, range: inout Range<Int>?
     ) -> Bool {
         range = nil
-        let content = embedded.contentBytes
-        guard content.endIndex == embedded.encoded.endIndex else {
-            return decodeMap(Array(content), from: 0, knownTextKeys: keys, into: &values)
+        guard let place = embedded.inPlaceContent else {
+            return decodeMap(embedded.content, from: 0, knownTextKeys: keys, into: &values)
         }
-        return decodeMap(
-            embedded.encoded, from: content.startIndex, knownTextKeys: keys, into: &values, rangeKey: rangeKey,
+        let regular = decodeMap(
+            place.buffer, from: place.start, end: place.end, knownTextKeys: keys, into: &values, rangeKey: rangeKey,
             range: &range)
+        // The reader works in the item's buffer; the range is given in `encoded`.
+        if let located = range { range = (located.lowerBound - embedded.itemStart)..<(located.upperBound - embedded.itemStart) }
+        return regular
+    }
+
+    /// ``decodeMap(_:knownTextKeys:into:)`` over an ``EmbeddedCBOR``, except that the value of `keys[customKey]`
+    /// is read by `readValue`, which reads exactly one data item at depth 1 with the reader's checks and returns
+    /// `false` for anything it does not handle (the whole call then returns `false`, and the caller decodes with
+    /// the general decoder). That key's slot in `values` holds `null`.
+    ///
+    /// Made for the MSO's `valueDigests`, whose digests are kept as places in the received bytes (issue 16).
+    package func decodeMap(
+        _ embedded: EmbeddedCBOR, knownTextKeys keys: [StaticString], into values: inout [CBOR?], customKey: Int,
+        readValue: (inout CBORReader) throws(CBORError) -> Bool
+    ) -> Bool {
+        guard let place = embedded.inPlaceContent, place.end - place.start <= options.maxInputBytes, options.maxDepth >= 1
+        else { return false }
+        var reader = CBORReader(bytes: place.buffer, end: place.end, options: options)
+        reader.position = place.start
+        do {
+            let head = try reader.readHead()
+            guard head.major == 5, head.argument != nil else { return false }
+            let count = try reader.checkedCount(head, minimumBytesEach: 2)
+            values = [CBOR?](repeating: nil, count: keys.count)
+            for _ in 0..<count {
+                guard let index = try reader.readKnownTextKey(keys), values[index] == nil else { return false }
+                if index == customKey {
+                    guard try readValue(&reader) else { return false }
+                    values[index] = .null
+                } else {
+                    values[index] = try reader.readItem(depth: 1)
+                }
+            }
+            return reader.position == place.end
+        } catch {
+            return false
+        }
     }
 
     /// The map that runs from `start` to the end of `bytes`.
@@ -81,17 +117,17 @@ extension CBORDecoder {
         _ bytes: [UInt8], from start: Int, knownTextKeys keys: [StaticString], into values: inout [CBOR?]
     ) -> Bool {
         var unused: Range<Int>?
-        return decodeMap(bytes, from: start, knownTextKeys: keys, into: &values, rangeKey: -1, range: &unused)
+        return decodeMap(bytes, from: start, end: bytes.count, knownTextKeys: keys, into: &values, rangeKey: -1, range: &unused)
     }
 
-    /// The map that runs from `start` to the end of `bytes`, its values written into `values`, the definite-length
-    /// byte string under `keys[rangeKey]` (if any) located in `range` instead of copied.
+    /// The map that runs from `start` to `end` in `bytes`, its values written into `values`, the definite-length
+    /// byte string under `keys[rangeKey]` (if any) located in `range` (a range in `bytes`) instead of copied.
     private func decodeMap(
-        _ bytes: [UInt8], from start: Int, knownTextKeys keys: [StaticString], into values: inout [CBOR?],
+        _ bytes: [UInt8], from start: Int, end: Int, knownTextKeys keys: [StaticString], into values: inout [CBOR?],
         rangeKey: Int, range: inout Range<Int>?
     ) -> Bool {
-        guard bytes.count - start <= options.maxInputBytes, options.maxDepth >= 1 else { return false }
-        var reader = CBORReader(bytes: bytes, options: options)
+        guard end - start <= options.maxInputBytes, options.maxDepth >= 1 else { return false }
+        var reader = CBORReader(bytes: bytes, end: end, options: options)
         reader.position = start
         do {
             let head = try reader.readHead()
@@ -111,7 +147,7 @@ extension CBORDecoder {
                     values[index] = try reader.readItem(depth: 1)
                 }
             }
-            return reader.position == bytes.count
+            return reader.position == end
         } catch {
             return false
         }
@@ -121,7 +157,7 @@ extension CBORDecoder {
 extension CBORReader {
     /// Reads a definite-length byte string and returns its content's range in `bytes`, with the checks
     /// `readItem` makes of one; anything else is left unread (`nil`), for `readItem`.
-    mutating func readDefiniteByteStringRange() throws(CBORError) -> Range<Int>? {
+    package mutating func readDefiniteByteStringRange() throws(CBORError) -> Range<Int>? {
         let start = position
         let head = try readHead()
         guard head.major == 2, head.argument != nil else {
@@ -162,23 +198,22 @@ extension CBORDecoder {
     ///
     /// - Parameter embedded: the tag-24 item whose content is decoded.
     public func decode(_ embedded: EmbeddedCBOR) throws(CBORError) -> CBOR {
-        let content = embedded.contentBytes
-        guard content.endIndex == embedded.encoded.endIndex else { return try decode(Array(content)) }
-        guard content.count <= options.maxInputBytes else {
-            throw CBORError(.inputTooLarge, at: 0, "input of \(content.count) bytes exceeds \(options.maxInputBytes)")
+        guard let place = embedded.inPlaceContent else { return try decode(embedded.content) }
+        let start = place.start
+        guard place.end - start <= options.maxInputBytes else {
+            throw CBORError(.inputTooLarge, at: 0, "input of \(place.end - start) bytes exceeds \(options.maxInputBytes)")
         }
-        let start = content.startIndex
-        var reader = CBORReader(bytes: embedded.encoded, options: options)
+        var reader = CBORReader(bytes: place.buffer, end: place.end, options: options)
         reader.position = start
         do throws(CBORError) {
             let item = try reader.readItem(depth: 0)
-            guard reader.position == embedded.encoded.count else {
-                let trailing = embedded.encoded.count - reader.position
+            guard reader.position == place.end else {
+                let trailing = place.end - reader.position
                 throw CBORError(.trailingBytes, at: reader.position, "\(trailing) bytes after the item")
             }
             return item
         } catch {
-            // The reader counts from the start of `encoded`; errors count from the start of the content.
+            // The reader counts from the start of the buffer; errors count from the start of the content.
             throw CBORError(error.code, at: error.offset - start, error.message)
         }
     }

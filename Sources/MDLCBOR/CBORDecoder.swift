@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 /// Reads one CBOR data item from received bytes: lenient on form, strict on meaning.
 ///
 /// By default it accepts any well-formed encoding, including non-preferred heads and indefinite lengths, since real
@@ -69,33 +74,39 @@ public struct CBORDecoder: Sendable {
 }
 
 /// The cursor behind ``CBORDecoder``.
-struct CBORReader {
-    let bytes: [UInt8]
-    let options: CBORDecoder.Options
-    var position = 0
+package struct CBORReader {
+    /// The buffer being read.
+    package let bytes: [UInt8]
+    /// Where the input ends in ``bytes``: its end, or the end of an embedded item read in place.
+    let end: Int
+    /// The decoder's options, which every read checks.
+    package let options: CBORDecoder.Options
+    /// Where the next read starts in ``bytes``.
+    package var position = 0
     /// Heads read so far, against ``CBORDecoder/Options/maxItems``.
     var itemCount = 0
 
-    init(bytes: [UInt8], options: CBORDecoder.Options) {
+    init(bytes: [UInt8], end: Int? = nil, options: CBORDecoder.Options) {
         self.bytes = bytes
+        self.end = end ?? bytes.count
         self.options = options
     }
 
     /// A head: major type, additional information, and its argument (nil for indefinite length).
-    struct Head {
-        let major: UInt8
-        let info: UInt8
-        let argument: UInt64?
-        let offset: Int
+    package struct Head {
+        package let major: UInt8
+        package let info: UInt8
+        package let argument: UInt64?
+        package let offset: Int
     }
 
     mutating func readByte() throws(CBORError) -> UInt8 {
-        guard position < bytes.count else { throw CBORError(.truncated, at: position, "input ends inside an item") }
+        guard position < end else { throw CBORError(.truncated, at: position, "input ends inside an item") }
         defer { position += 1 }
         return bytes[position]
     }
 
-    mutating func readHead() throws(CBORError) -> Head {
+    package mutating func readHead() throws(CBORError) -> Head {
         let offset = position
         itemCount += 1
         guard itemCount <= options.maxItems else {
@@ -109,7 +120,7 @@ struct CBORReader {
         case 0..<24: argument = UInt64(info)
         case 24...27:
             let width = 1 << Int(info - 24)
-            guard bytes.count - position >= width else {
+            guard end - position >= width else {
                 throw CBORError(.truncated, at: position, "input ends inside a \(width)-byte argument")
             }
             var value: UInt64 = 0
@@ -139,7 +150,7 @@ struct CBORReader {
         }
     }
 
-    mutating func readItem(depth: Int) throws(CBORError) -> CBOR {
+    package mutating func readItem(depth: Int) throws(CBORError) -> CBOR {
         guard depth <= options.maxDepth else {
             throw CBORError(.depthExceeded, at: position, "nesting deeper than \(options.maxDepth)")
         }
@@ -178,29 +189,55 @@ struct CBORReader {
             for byte in buffer { combined |= byte }
             return combined < 0x80
         }
-        if isASCII { return String(decoding: raw, as: UTF8.self) }
+        if isASCII {
+            if raw.count > 15, let recurring = recurringText(raw) { return recurring }
+            return String(decoding: raw, as: UTF8.self)
+        }
         return String(validating: raw, as: UTF8.self)
     }
 
-    mutating func checkedCount(_ head: Head, minimumBytesEach: Int) throws(CBORError) -> Int {
+    /// Text strings that recur in every mdoc (namespaces, the docType, element identifiers) and are longer than the
+    /// 15 bytes a `String` holds inline: decoded as these literals, they need no allocation (a presentation of twelve
+    /// elements made about ten such strings, issue 16). The value is the same string either way.
+    static let recurringTexts: [String] = [
+        "org.iso.18013.5.1", "org.iso.18013.5.1.mDL", "cn.gov.mps.edl.1", "driving_privileges", "vehicle_category_code",
+        "issuing_authority", "issuing_jurisdiction", "resident_address", "first_license_date", "un_distinguishing_sign",
+        "administrative_number", "portrait_capture_date", "family_name_national_character", "given_name_national_character",
+        "keyAuthorizations", "elementIdentifier", "eu.europa.ec.eudi.pid.1", "org.iso.18013.5.1.aamva",
+    ]
+
+    /// The literal in ``recurringTexts`` whose bytes are `raw`, if any.
+    static func recurringText(_ raw: ArraySlice<UInt8>) -> String? {
+        raw.withUnsafeBufferPointer { bytes in
+            for candidate in recurringTexts where candidate.utf8.count == bytes.count {
+                let equal = candidate.utf8.withContiguousStorageIfAvailable { known in
+                    memcmp(known.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+                }
+                if equal == true { return candidate }
+            }
+            return nil
+        }
+    }
+
+    package mutating func checkedCount(_ head: Head, minimumBytesEach: Int) throws(CBORError) -> Int {
         let declared = head.argument ?? 0
         guard declared <= UInt64(options.maxElements) else {
             throw CBORError(.elementCountExceeded, at: head.offset, "\(declared) elements exceed \(options.maxElements)")
         }
         let count = Int(declared)
-        guard count <= (bytes.count - position) / minimumBytesEach else {
+        guard count <= (end - position) / minimumBytesEach else {
             throw CBORError(.truncated, at: head.offset, "\(count) elements cannot fit in the remaining input")
         }
         return count
     }
 
-    mutating func readLength(_ head: Head) throws(CBORError) -> Int {
+    package mutating func readLength(_ head: Head) throws(CBORError) -> Int {
         let declared = head.argument ?? 0
         guard declared <= UInt64(options.maxStringBytes) else {
             throw CBORError(.lengthExceeded, at: head.offset, "string of \(declared) bytes exceeds \(options.maxStringBytes)")
         }
         let length = Int(declared)
-        guard length <= bytes.count - position else {
+        guard length <= end - position else {
             throw CBORError(.truncated, at: head.offset, "string of \(length) bytes runs past the input")
         }
         return length
@@ -215,7 +252,7 @@ struct CBORReader {
         if options.strict { throw CBORError(.indefiniteLength, at: head.offset, "indefinite-length string") }
         var result: [UInt8] = []
         while true {
-            guard position < bytes.count else { throw CBORError(.truncated, at: position, "unterminated string") }
+            guard position < end else { throw CBORError(.truncated, at: position, "unterminated string") }
             if bytes[position] == 0xff {
                 position += 1
                 return result
@@ -239,7 +276,7 @@ struct CBORReader {
     }
 
     mutating func atBreak(_ head: Head) throws(CBORError) -> Bool {
-        guard position < bytes.count else { throw CBORError(.truncated, at: position, "unterminated container") }
+        guard position < end else { throw CBORError(.truncated, at: position, "unterminated container") }
         if bytes[position] == 0xff {
             position += 1
             return true
@@ -345,14 +382,13 @@ struct CBORReader {
             if contentHead.argument != nil {
                 // Definite length: the content is the tail of the item's bytes, so only the item is copied.
                 let length = try readLength(contentHead)
-                let contentStart = position - head.offset
+                let contentStart = position
                 position += length
-                let encoded = Array(bytes[head.offset..<position])
-                return .embedded(EmbeddedCBOR(encoded: encoded, contentStart: contentStart, chunkedContent: []))
+                // The item is kept as its place in the received bytes, which it shares: no copy (issue 16).
+                return .embedded(EmbeddedCBOR(buffer: bytes, item: head.offset..<position, contentStart: contentStart, chunkedContent: []))
             }
             let content = try readString(contentHead)
-            let encoded = Array(bytes[head.offset..<position])
-            return .embedded(EmbeddedCBOR(encoded: encoded, contentStart: nil, chunkedContent: content))
+            return .embedded(EmbeddedCBOR(buffer: bytes, item: head.offset..<position, contentStart: nil, chunkedContent: content))
         }
         return .tagged(tag, try readItem(depth: depth + 1))
     }

@@ -27,7 +27,9 @@ package struct CBORWriter: Sendable {
         let type = major << 5
         switch argument {
         case 0..<24: bytes.append(type | UInt8(argument))
-        case 24...0xff: bytes.append(contentsOf: [type | 24, UInt8(argument)])
+        case 24...0xff:
+            bytes.append(type | 24)
+            bytes.append(UInt8(argument))
         case 0x100...0xffff: bytes.append(type | 25); appendBigEndian(argument, width: 2)
         case 0x1_0000...0xffff_ffff: bytes.append(type | 26); appendBigEndian(argument, width: 4)
         default: bytes.append(type | 27); appendBigEndian(argument, width: 8)
@@ -36,6 +38,32 @@ package struct CBORWriter: Sendable {
 
     /// Appends bytes that already are one encoded item (kept exactly as given).
     package mutating func writeRaw(_ encodedItem: [UInt8]) { bytes.append(contentsOf: encodedItem) }
+
+    /// The length of a head whose argument is `argument`.
+    package static func headLength(_ argument: Int) -> Int {
+        switch argument {
+        case ..<24: 1
+        case 24...0xff: 2
+        case 0x100...0xffff: 3
+        case 0x1_0000...0xffff_ffff: 5
+        default: 9
+        }
+    }
+
+    /// Writes a byte string whose content is `content`.
+    package mutating func writeByteString(_ content: some Collection<UInt8>) {
+        writeHead(major: 2, argument: UInt64(content.count))
+        bytes.append(contentsOf: content)
+    }
+
+    /// Writes a text string.
+    package mutating func writeText(_ text: String) {
+        writeHead(major: 3, argument: UInt64(text.utf8.count))
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Appends already encoded bytes held in a slice of a larger buffer.
+    package mutating func writeRaw(_ encodedItem: ArraySlice<UInt8>) { bytes.append(contentsOf: encodedItem) }
 
     /// Writes `item` deterministically.
     package mutating func write(_ item: CBOR) {
@@ -46,9 +74,8 @@ package struct CBORWriter: Sendable {
             writeHead(major: 2, argument: UInt64(value.count))
             bytes.append(contentsOf: value)
         case .text(let value):
-            let utf8 = Array(value.utf8)
-            writeHead(major: 3, argument: UInt64(utf8.count))
-            bytes.append(contentsOf: utf8)
+            writeHead(major: 3, argument: UInt64(value.utf8.count))
+            bytes.append(contentsOf: value.utf8)
         case .array(let items):
             writeHead(major: 4, argument: UInt64(items.count))
             for element in items { write(element) }

@@ -4,50 +4,105 @@
 /// `SessionTranscriptBytes`, `DeviceAuthenticationBytes`, …). ``encoded`` holds the whole received item, tag head
 /// and byte-string head included, exactly as it arrived; ``content`` the embedded item's bytes.
 public struct EmbeddedCBOR: Sendable, Hashable {
-    /// The complete tag-24 item as received (or, for items made here, as deterministically written).
-    public let encoded: [UInt8]
-    /// Where ``content`` starts in ``encoded`` when it is its tail (a definite-length byte string, always the case
-    /// for items made here); `nil` for a received indefinite-length (chunked) byte string, whose content is kept
-    /// in `chunkedContent`. Keeping one array instead of two saves an allocation and a copy for every disclosed
-    /// element (issue 7).
-    private let contentStart: Int?
-    private let chunkedContent: [UInt8]
+    /// Where the bytes are: the buffer the item was received in (the whole input it was decoded from, shared rather
+    /// than copied) or, for an item made here, its deterministic encoding; or, for a received item whose byte string
+    /// came in chunks, the item and its joined content.
+    ///
+    /// Kept small (a reference and three 32-bit offsets): every `CBOR` value is as large as its largest case.
+    private enum Storage: Sendable {
+        case buffer([UInt8])
+        case chunked(Chunked)
+    }
+
+    /// A received item whose byte string was indefinite-length (chunked): its bytes and its joined content.
+    private final class Chunked: Sendable {
+        let encoded: [UInt8]
+        let content: [UInt8]
+        init(encoded: [UInt8], content: [UInt8]) {
+            self.encoded = encoded
+            self.content = content
+        }
+    }
+
+    private let storage: Storage
+    /// For `.buffer`: where the tag-24 item starts, where its content starts and where both end.
+    private let start: UInt32
+    private let contentStart: UInt32
+    private let end: UInt32
+
+    /// The complete tag-24 item as received (or, for items made here, as deterministically written). A copy
+    /// when the item was received inside a larger input: prefer ``encodedBytes``.
+    public var encoded: [UInt8] {
+        switch storage {
+        case .buffer(let buffer): start == 0 && Int(end) == buffer.count ? buffer : Array(encodedBytes)
+        case .chunked(let chunked): chunked.encoded
+        }
+    }
+
+    /// The complete tag-24 item as received, without copying it. Digests are computed over these bytes.
+    public var encodedBytes: ArraySlice<UInt8> {
+        switch storage {
+        case .buffer(let buffer): buffer[Int(start)..<Int(end)]
+        case .chunked(let chunked): chunked.encoded[...]
+        }
+    }
 
     /// The bytes of the embedded data item (the byte string's content). A copy: prefer ``contentBytes``.
     public var content: [UInt8] { Array(contentBytes) }
 
     /// The bytes of the embedded data item, without copying them.
     public var contentBytes: ArraySlice<UInt8> {
-        if let contentStart { return encoded[contentStart...] }
-        return chunkedContent[...]
+        switch storage {
+        case .buffer(let buffer): buffer[Int(contentStart)..<Int(end)]
+        case .chunked(let chunked): chunked.content[...]
+        }
     }
+
+    /// The content's place for a reader working in place: the buffer, where the content starts and ends in it;
+    /// `nil` for chunked content.
+    var inPlaceContent: (buffer: [UInt8], start: Int, end: Int)? {
+        guard case .buffer(let buffer) = storage else { return nil }
+        return (buffer, Int(contentStart), Int(end))
+    }
+
+    /// Where the item starts in its buffer (to turn a position in the buffer into one in ``encoded``).
+    var itemStart: Int { Int(start) }
 
     /// Wraps the encoding of a data item; ``encoded`` is written deterministically.
     public init(content: [UInt8]) {
         var writer = CBORWriter()
+        writer.bytes.reserveCapacity(content.count + 10)
         writer.writeHead(major: 6, argument: 24)
         writer.writeHead(major: 2, argument: UInt64(content.count))
-        let start = writer.bytes.count
+        let contentStart = writer.bytes.count
         writer.bytes.append(contentsOf: content)
-        self.encoded = writer.bytes
-        self.contentStart = start
-        self.chunkedContent = []
+        self.init(buffer: writer.bytes, item: 0..<writer.bytes.count, contentStart: contentStart, chunkedContent: [])
     }
 
     /// Embeds `item`, encoded deterministically.
     public init(_ item: CBOR) { self.init(content: CBOREncoder.encode(item)) }
 
-    /// A received item: `encoded` as received, its content either the tail of `encoded` from `contentStart`
+    /// A received item: the `item` range of `buffer`, its content either the tail of the item from `contentStart`
     /// (definite length) or, for a chunked byte string, `chunkedContent`.
-    init(encoded: [UInt8], contentStart: Int?, chunkedContent: [UInt8]) {
-        self.encoded = encoded
-        self.contentStart = contentStart
-        self.chunkedContent = contentStart == nil ? chunkedContent : []
+    init(buffer: [UInt8], item: Range<Int>, contentStart: Int?, chunkedContent: [UInt8]) {
+        guard let contentStart else {
+            storage = .chunked(Chunked(encoded: Array(buffer[item]), content: chunkedContent))
+            (start, self.contentStart, end) = (0, 0, 0)
+            return
+        }
+        if item.upperBound <= Int(UInt32.max) {
+            storage = .buffer(buffer)
+            (start, self.contentStart, end) = (UInt32(item.lowerBound), UInt32(contentStart), UInt32(item.upperBound))
+        } else {
+            // Beyond 32-bit offsets (an input over 4 GiB): the item gets a buffer of its own.
+            storage = .buffer(Array(buffer[item]))
+            (start, self.contentStart, end) = (0, UInt32(contentStart - item.lowerBound), UInt32(item.count))
+        }
     }
 
     /// Decodes the embedded item.
     public func decoded(options: CBORDecoder.Options = .init()) throws(CBORError) -> CBOR {
-        try CBORDecoder(options: options).decode(content)
+        try CBORDecoder(options: options).decode(self)
     }
 
     public static func == (lhs: EmbeddedCBOR, rhs: EmbeddedCBOR) -> Bool { lhs.contentBytes == rhs.contentBytes }

@@ -22,7 +22,20 @@ public struct TDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; an offset out of RFC 3339's range (hours above 23,
     /// minutes above 59) is refused (`nil`).
     public init?(rfc3339 text: String) {
-        let chars = Array(text.utf8)
+        // Read in place from the string's UTF-8 (no copy into an array: issue 16).
+        var text = text
+        guard let parsed = text.withUTF8({ TDate.parse($0) }) else { return nil }
+        self = parsed
+    }
+
+    private init(date: Date, hasFractionalSeconds: Bool, hasOffset: Bool) {
+        self.date = date
+        self.hasFractionalSeconds = hasFractionalSeconds
+        self.hasOffset = hasOffset
+    }
+
+    /// The tdate `chars` spell, or `nil`.
+    private static func parse(_ chars: UnsafeBufferPointer<UInt8>) -> TDate? {
         guard chars.count >= 20 else { return nil }
         func digits(_ start: Int, _ count: Int) -> Int? {
             guard start + count <= chars.count else { return nil }
@@ -70,9 +83,7 @@ public struct TDate: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
         guard index == chars.count else { return nil }
         let seconds = calendarDay.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
-        self.date = Date(timeIntervalSince1970: Double(seconds) + fraction)
-        self.hasFractionalSeconds = hasFraction
-        self.hasOffset = hasOffset
+        return TDate(date: Date(timeIntervalSince1970: Double(seconds) + fraction), hasFractionalSeconds: hasFraction, hasOffset: hasOffset)
     }
 
     /// RFC 3339 text in UTC with whole seconds, as ISO 18013-5 writes it: `2024-03-01T08:00:00Z`.

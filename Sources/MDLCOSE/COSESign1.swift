@@ -54,12 +54,16 @@ public struct COSESign1: Sendable, Hashable {
 
     /// The bytes that are signed: the encoding of `["Signature1", protected, external_aad, payload]`.
     public static func signatureStructure(protectedBytes: [UInt8], payload: [UInt8], externalAAD: [UInt8] = []) -> [UInt8] {
+        // Written into one buffer of the exact size: the payload (an MSO, a status list) is the bulk of it.
         var writer = CBORWriter()
+        writer.bytes.reserveCapacity(
+            1 + 11 + CBORWriter.headLength(protectedBytes.count) + protectedBytes.count
+                + CBORWriter.headLength(externalAAD.count) + externalAAD.count + CBORWriter.headLength(payload.count) + payload.count)
         writer.writeHead(major: 4, argument: 4)
-        writer.write(.text("Signature1"))
-        writer.write(.bytes(protectedBytes))
-        writer.write(.bytes(externalAAD))
-        writer.write(.bytes(payload))
+        writer.writeText("Signature1")
+        writer.writeByteString(protectedBytes)
+        writer.writeByteString(externalAAD)
+        writer.writeByteString(payload)
         return writer.bytes
     }
 

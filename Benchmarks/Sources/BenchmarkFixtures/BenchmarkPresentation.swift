@@ -67,6 +67,12 @@ public struct BenchmarkPresentation: Sendable {
         try deviceCheck.run()
     }
 
+    /// The issuer's signature check alone.
+    public func verifyIssuerSignature() throws { try issuerCheck.run() }
+
+    /// The device's signature check alone.
+    public func verifyDeviceSignature() throws { try deviceCheck.run() }
+
     /// Decodes the DeviceResponse (CBOR and the mdoc model).
     public func decode() throws -> DeviceResponse { try DeviceResponse(bytes: bytes) }
 

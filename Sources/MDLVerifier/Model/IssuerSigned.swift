@@ -20,7 +20,10 @@ public struct IssuerSigned: Sendable, Hashable {
         if let nameSpacesItem = map["nameSpaces"] {
             for entry in try nameSpacesItem.requireMap("IssuerSigned.nameSpaces") {
                 guard let nameSpace = entry.key.text else { throw MDLError.structure("namespace names must be text") }
-                let elements = try entry.value.requireArray("IssuerSigned.nameSpaces.\(nameSpace)")
+                // The name is interpolated only for the error: a string per namespace otherwise.
+                guard let elements = entry.value.array else {
+                    throw MDLError.structure("IssuerSigned.nameSpaces.\(nameSpace) must be an array")
+                }
                 var items: [IssuerSignedItem] = []
                 items.reserveCapacity(elements.count)
                 for element in elements {

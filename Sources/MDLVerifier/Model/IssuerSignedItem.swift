@@ -10,7 +10,8 @@ public struct IssuerSignedItem: Sendable, Hashable {
     public var random: [UInt8] {
         switch salt {
         case .bytes(let bytes): bytes
-        case .received(let range): Array(embedded.encoded[range])
+        case .received(let range):
+            Array(embedded.encodedBytes.dropFirst(range.lowerBound).prefix(range.count))
         }
     }
     /// The data element identifier, e.g. `family_name`.

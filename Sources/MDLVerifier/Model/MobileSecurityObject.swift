@@ -71,6 +71,36 @@ public struct MobileSecurityObject: Sendable, Hashable {
     /// Reads an MSO from its decoded map.
     public init(_ item: CBOR) throws(MDLError) {
         let map = try item.requireMap("MobileSecurityObject")
+        try self.init(members: map, readDigests: nil)
+    }
+
+    /// The members of an MSO, in the order ``init(embedded:decoder:)`` reads them in place.
+    private static let memberKeys: [StaticString] = [
+        "version", "digestAlgorithm", "valueDigests", "deviceKeyInfo", "docType", "validityInfo", "status",
+    ]
+
+    /// Reads an MSO from its `MobileSecurityObjectBytes`: the usual MSO in place, its digests kept as places in the
+    /// received bytes rather than copied (issue 16); anything else through the general decoder. Both accept and
+    /// refuse the same MSOs with the same errors.
+    init(embedded: EmbeddedCBOR, decoder: CBORDecoder) throws(MDLError) {
+        var values: [CBOR?] = []
+        var tables: [String: ValueDigestTable] = [:]
+        let regular = decoder.decodeMap(embedded, knownTextKeys: Self.memberKeys, into: &values, customKey: 2) { reader throws(CBORError) in
+            try ValueDigestTable.read(&reader, into: &tables)
+        }
+        guard regular else {
+            try self.init(try embedded.decodedStructure(decoder, what: "MobileSecurityObject"))
+            return
+        }
+        var members = CBORMap()
+        for (index, key) in Self.memberKeys.enumerated() {
+            if let value = values[index] { members[.text(key.description)] = value }
+        }
+        try self.init(members: members, readDigests: values[2] == nil ? nil : tables)
+    }
+
+    /// Reads an MSO from its members; `readDigests` are its digest tables when already read in place.
+    private init(members map: CBORMap, readDigests: [String: ValueDigestTable]?) throws(MDLError) {
         let name = "MobileSecurityObject"
         version = try map.requiredText("version", in: name)
         guard version.hasPrefix("1.") else {
@@ -78,8 +108,8 @@ public struct MobileSecurityObject: Sendable, Hashable {
         }
         digestAlgorithm = try DigestAlgorithm(msoName: try map.requiredText("digestAlgorithm", in: name))
         docType = try map.requiredText("docType", in: name)
-        var digests: [String: ValueDigestTable] = [:]
-        for entry in try map.requiredMap("valueDigests", in: name) {
+        var digests: [String: ValueDigestTable] = readDigests ?? [:]
+        for entry in readDigests == nil ? try map.requiredMap("valueDigests", in: name) : CBORMap() {
             guard let nameSpace = entry.key.text, let ids = entry.value.map else {
                 throw MDLError.structure("valueDigests must map namespaces to digest maps")
             }
@@ -89,7 +119,7 @@ public struct MobileSecurityObject: Sendable, Hashable {
                 guard case .unsigned(let id) = digest.key, let value = digest.value.bytes else {
                     throw MDLError.structure("valueDigests.\(nameSpace) must map unsigned digestIDs to byte strings")
                 }
-                perID.append(ValueDigestTable.Entry(digestID: id, digest: value))
+                perID.append(ValueDigestTable.Entry(digestID: id, digest: value[...]))
             }
             // A decoded map's keys are distinct: the decoder refuses a repeated key.
             digests[nameSpace] = ValueDigestTable(distinct: perID)
@@ -163,7 +193,7 @@ public struct MobileSecurityObject: Sendable, Hashable {
         var digests = CBORMap()
         for (nameSpace, table) in digestTables {
             var perID = CBORMap()
-            for entry in table.entries { perID[.unsigned(entry.digestID)] = .bytes(entry.digest) }
+            for entry in table.entries { perID[.unsigned(entry.digestID)] = .bytes(Array(entry.digest)) }
             digests[.text(nameSpace)] = .map(perID)
         }
         var keyInfo: CBORMap = ["deviceKey": deviceKey.cbor]

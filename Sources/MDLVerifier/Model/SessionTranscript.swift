@@ -111,12 +111,19 @@ public struct SessionTranscript: Sendable, Hashable {
     /// `["DeviceAuthentication", SessionTranscript, DocType, DeviceNameSpacesBytes]`, with the transcript and the
     /// namespaces bytes included exactly as given.
     public func deviceAuthenticationBytes(docType: String, deviceNameSpacesBytes: EmbeddedCBOR) -> [UInt8] {
-        var inner = CBORWriter()
-        inner.writeHead(major: 4, argument: 4)
-        inner.write(.text("DeviceAuthentication"))
-        inner.writeRaw(encoded)
-        inner.write(.text(docType))
-        inner.writeRaw(deviceNameSpacesBytes.encoded)
-        return EmbeddedCBOR(content: inner.bytes).encoded
+        // Written into one buffer of the exact size, tag and byte-string head first.
+        let nameSpaces = deviceNameSpacesBytes.encodedBytes
+        let docTypeLength = docType.utf8.count
+        let innerLength = 1 + 21 + encoded.count + CBORWriter.headLength(docTypeLength) + docTypeLength + nameSpaces.count
+        var writer = CBORWriter()
+        writer.bytes.reserveCapacity(2 + CBORWriter.headLength(innerLength) + innerLength)
+        writer.writeHead(major: 6, argument: 24)
+        writer.writeHead(major: 2, argument: UInt64(innerLength))
+        writer.writeHead(major: 4, argument: 4)
+        writer.writeText("DeviceAuthentication")
+        writer.writeRaw(encoded)
+        writer.writeText(docType)
+        writer.writeRaw(nameSpaces)
+        return writer.bytes
     }
 }

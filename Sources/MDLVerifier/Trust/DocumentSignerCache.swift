@@ -45,13 +45,29 @@ final class DocumentSignerCache: Sendable {
     func signer(for x5chain: [[UInt8]], at time: Date) -> ValidatedDocumentSigner? {
         guard capacity > 0 else { return nil }
         let found: Entry? = state.withLock { state in
-            if let recent = state.recent, recent.x5chain == x5chain { return recent.entry }
+            // Compared in place: copying the (chain, entry) pair retained every member of both.
+            if state.recent.map({ Self.same($0.x5chain, x5chain) }) == true { return state.recent?.entry }
             guard let entry = state.entries[ChainKey(x5chain)] else { return nil }
             state.recent = (x5chain, entry)
             return entry
         }
         guard let entry = found, entry.window.contains(time) else { return nil }
         return entry.signer.revalidated(at: time)
+    }
+
+    /// Whether two chains hold the same certificates, compared with `memcmp` (the generic element-wise `==`
+    /// compared a kilobyte of certificates a byte at a time).
+    private static func same(_ left: [[UInt8]], _ right: [[UInt8]]) -> Bool {
+        guard left.count == right.count else { return false }
+        for index in left.indices {
+            let equal = left[index].withUnsafeBytes { a in
+                right[index].withUnsafeBytes { b in
+                    a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+                }
+            }
+            guard equal else { return false }
+        }
+        return true
     }
 
     /// Remembers a successful validation.

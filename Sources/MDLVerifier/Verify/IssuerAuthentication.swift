@@ -57,7 +57,7 @@ struct IssuerAuthentication {
         guard let embedded = msoItem.embedded else {
             throw MDLError.structure("the IssuerAuth payload must be MobileSecurityObjectBytes (tag 24)")
         }
-        let mso = try MobileSecurityObject(try embedded.decodedStructure(decoder, what: "MobileSecurityObject"))
+        let mso = try MobileSecurityObject(embedded: embedded, decoder: decoder)
         return Result(signer: signer, mso: mso)
     }
 }

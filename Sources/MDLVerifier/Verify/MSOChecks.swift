@@ -44,11 +44,11 @@ struct MSOChecks {
     func checkDigests(_ issuerSigned: IssuerSigned, mso: MobileSecurityObject) throws(MDLError) -> [String: [String: CBOR]] {
         // The digest is compared through its bytes, without copying it into an array (and without swift-crypto's
         // generic `Digest == DataProtocol`, which resolved generic metadata for every item).
-        let matches: ([UInt8], [UInt8]) -> Bool
+        let matches: (ArraySlice<UInt8>, ArraySlice<UInt8>) -> Bool
         switch mso.digestAlgorithm {
-        case .sha256: matches = { item, expected in Self.digest(SHA256.hash(data: item), equals: expected) }
-        case .sha384: matches = { item, expected in Self.digest(SHA384.hash(data: item), equals: expected) }
-        case .sha512: matches = { item, expected in Self.digest(SHA512.hash(data: item), equals: expected) }
+        case .sha256: matches = { item, expected in Self.digest(Self.hash(item, with: SHA256.self), equals: expected) }
+        case .sha384: matches = { item, expected in Self.digest(Self.hash(item, with: SHA384.self), equals: expected) }
+        case .sha512: matches = { item, expected in Self.digest(Self.hash(item, with: SHA512.self), equals: expected) }
         }
         var disclosed: [String: [String: CBOR]] = [:]
         for nameSpace in issuerSigned.nameSpaceOrder {
@@ -66,7 +66,7 @@ struct MSOChecks {
                 guard let entry = digests.index(of: digestID) else {
                     throw MDLError(code: .digestMissing, message: "no digest for \(nameSpace) digestID \(digestID)")
                 }
-                guard matches(items[index].embedded.encoded, digests.entries[entry].digest) else {
+                guard matches(items[index].embedded.encodedBytes, digests.entries[entry].digest) else {
                     let element = "\(nameSpace)/\(items[index].elementIdentifier)"
                     throw MDLError(code: .digestMismatch, message: "the digest of \(element) does not match the MSO")
                 }
@@ -83,12 +83,20 @@ struct MSOChecks {
         return disclosed
     }
 
+    /// `bytes` hashed with `function` through their pointer (the generic `hash(data:)` walks a `DataProtocol`'s
+    /// regions unspecialised).
+    private static func hash<Function: HashFunction>(_ bytes: ArraySlice<UInt8>, with function: Function.Type) -> Function.Digest {
+        var hasher = Function()
+        bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        return hasher.finalize()
+    }
+
     /// Whether `digest` equals `expected`.
     ///
     /// A plain comparison: neither side is secret (the expected digest is in the signed MSO the holder sends, and the
     /// computed one is over bytes the holder sends too), so a timing difference tells a sender nothing it does not
     /// know. Secrets (MAC tags, bindings) are compared with libsodium's `sodium_memcmp` through `ConstantTime`.
-    private static func digest(_ digest: some Digest, equals expected: [UInt8]) -> Bool {
+    private static func digest(_ digest: some Digest, equals expected: ArraySlice<UInt8>) -> Bool {
         digest.withUnsafeBytes { computed in
             expected.withUnsafeBytes { expected in
                 guard computed.count == expected.count, let left = computed.baseAddress, let right = expected.baseAddress

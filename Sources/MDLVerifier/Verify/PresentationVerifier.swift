@@ -72,8 +72,13 @@ public struct PresentationVerifier: Sendable {
                 throw error.inDocument(index)
             }
         }
-        let statuses = try await checkStatuses(of: documents, at: time)
-        for index in documents.indices { documents[index].status = statuses[index] }
+        if documents.contains(where: { $0.statusReference != nil }) {
+            let statuses = try await checkStatuses(of: documents, at: time)
+            for index in documents.indices { documents[index].status = statuses[index] }
+        } else {
+            // No document names a status list: whatever the status mode, there is nothing to look up or refuse.
+            for index in documents.indices { documents[index].status = .noReference }
+        }
         return VerifiedPresentation(documents: documents, verifiedAt: time, deviceResponse: responseBytes)
     }
 
