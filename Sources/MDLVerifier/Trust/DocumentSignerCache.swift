@@ -84,13 +84,3 @@ final class DocumentSignerCache: Sendable {
         }
     }
 }
-
-extension ValidatedDocumentSigner {
-    /// The same validation, as of `time`.
-    func revalidated(at time: Date) -> ValidatedDocumentSigner {
-        ValidatedDocumentSigner(
-            certificate: certificate, chain: chain, anchor: anchor, publicKey: publicKey, country: country,
-            stateOrProvince: stateOrProvince, relaxationsUsed: relaxationsUsed, validationTime: time, trustPath: trustPath,
-            verificationKey: verificationKey)
-    }
-}

@@ -14,7 +14,10 @@ import X509
 /// ```
 public struct TrustAnchor: Sendable, Hashable {
     /// The anchor certificate.
-    public let certificate: Certificate
+    public var certificate: Certificate { box.certificate }
+    /// The certificate, held by reference: an anchor is copied into every verified document and trust path, and a
+    /// `Certificate` copied by value is a few dozen reference counts (issue 16).
+    private let box: CertificateBox
     /// When the anchor stopped being trusted for new documents, if it did.
     public var retiredAt: Date?
     /// Free text for operators (where the anchor came from, why it was retired). Never shown to holders.
@@ -24,12 +27,15 @@ public struct TrustAnchor: Sendable, Hashable {
     ///
     /// - Throws: ``MDLError`` `weakKey` when the certificate's Ed25519 key is malformed or of small order.
     public init(certificate: Certificate, retiredAt: Date? = nil, notes: String? = nil) throws {
-        if case .ed25519(let raw) = SignerPublicKey(certificate), !Ed25519PointEncoding.isAcceptableForCertificates(raw) {
-            throw MDLError(code: .weakKey, message: "the trust anchor's Ed25519 key is malformed or of small order")
-        }
-        self.certificate = certificate
+        var acceptable = true
+        if case .ed25519(let raw) = SignerPublicKey(certificate) { acceptable = Ed25519PointEncoding.isAcceptableForCertificates(raw) }
+        // Every member is set before the refusal is thrown.
+        self.box = CertificateBox(certificate)
         self.retiredAt = retiredAt
         self.notes = notes
+        guard acceptable else {
+            throw MDLError(code: .weakKey, message: "the trust anchor's Ed25519 key is malformed or of small order")
+        }
     }
 
     /// Creates an anchor from a DER-encoded certificate.
@@ -64,4 +70,22 @@ public struct TrustAnchor: Sendable, Hashable {
     public var country: String? { certificate.subject.country }
     /// The anchor's state or province (`ST`), if any.
     public var stateOrProvince: String? { certificate.subject.stateOrProvince }
+
+    /// Anchors are equal when their certificates, retirement and notes are.
+    public static func == (lhs: TrustAnchor, rhs: TrustAnchor) -> Bool {
+        (lhs.box === rhs.box || lhs.certificate == rhs.certificate) && lhs.retiredAt == rhs.retiredAt && lhs.notes == rhs.notes
+    }
+
+    /// Hashes what `==` compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(certificate)
+        hasher.combine(retiredAt)
+        hasher.combine(notes)
+    }
+}
+
+/// A certificate held by reference.
+final class CertificateBox: Sendable {
+    let certificate: Certificate
+    init(_ certificate: Certificate) { self.certificate = certificate }
 }

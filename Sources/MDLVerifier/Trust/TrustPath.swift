@@ -10,20 +10,33 @@ import X509
 /// ```
 public struct TrustPath: Sendable, Hashable {
     /// The certificates, the document signer first and the anchor's certificate last.
-    public let certificates: [Certificate]
+    public var certificates: [Certificate] { storage.certificates }
     /// The anchor the path ends in.
-    public let anchor: TrustAnchor
+    public var anchor: TrustAnchor { storage.anchor }
     /// The subjects of ``certificates`` in order, e.g. `["CN=utopia ds,C=US", "CN=utopia iaca,C=US"]`.
     ///
     /// Derived once per validated chain (a cached chain reuses it): formatting names costs as much as the rest of a
     /// verification's bookkeeping.
-    public let subjects: [String]
+    public var subjects: [String] { storage.subjects }
+
+    /// The path's members, shared by every copy (one per verified document).
+    private final class Storage: Sendable {
+        let certificates: [Certificate]
+        let anchor: TrustAnchor
+        let subjects: [String]
+
+        init(certificates: [Certificate], anchor: TrustAnchor) {
+            self.certificates = certificates
+            self.anchor = anchor
+            self.subjects = certificates.map { $0.subject.description }
+        }
+    }
+
+    private let storage: Storage
 
     /// A path through `certificates` (document signer first) to `anchor`.
     package init(certificates: [Certificate], anchor: TrustAnchor) {
-        self.certificates = certificates
-        self.anchor = anchor
-        self.subjects = certificates.map { $0.subject.description }
+        storage = Storage(certificates: certificates, anchor: anchor)
     }
 
     /// The document-signer certificate, first on the path.
