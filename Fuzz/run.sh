@@ -37,7 +37,7 @@ mkdir -p "$build" "$corpus" "$artifacts"
 case "$target" in
 CBORFuzz)
     # One module: the library sources plus the target's entry point (-parse-as-library: main.swift holds no top-level code).
-    swiftc -O -parse-as-library -swift-version 6 -module-name "$target" \
+    swiftc -O -parse-as-library -swift-version 6 -module-name "$target" -package-name MDLKit \
         -sanitize=fuzzer,address \
         "$root"/Sources/MDLCBOR/*.swift "$here/$target/main.swift" \
         -o "$build/$target" 2> >(grep -v "Cannot export local symbol" >&2)

@@ -30,8 +30,40 @@ func checkDecoder(_ input: [UInt8]) {
         fatalError("decodePrefix disagrees with decode")
     }
 
+    // Every embedded (tag-24) item, read in place inside the input, decodes as a copy of its content does: the same
+    // item, or the same error at the same offset (an in-place read never runs past the item's end).
+    for embedded in embeddedItems(in: item, limit: 64) {
+        for decoder in [lenient, strict] {
+            let inPlace = Result { () throws(CBORError) -> CBOR in try decoder.decode(embedded) }
+            let copied = Result { () throws(CBORError) -> CBOR in try decoder.decode(embedded.content) }
+            switch (inPlace, copied) {
+            case (.success(let a), .success(let b)): guard sameEncoding(a, b) else { fatalError("in-place decoding differs") }
+            case (.failure(let a), .failure(let b)):
+                guard a.code == b.code, a.offset == b.offset else { fatalError("in-place decoding fails differently") }
+            default: fatalError("in-place decoding accepts or refuses what a copy does not")
+            }
+        }
+        guard Array(embedded.encodedBytes) == embedded.encoded else { fatalError("an embedded item's bytes disagree") }
+    }
+
     // Diagnostic notation of anything that decodes must not crash.
     _ = CBORDiagnostic.format(item, maxBytesShown: 16)
+}
+
+/// The tag-24 items in `item`, depth first, at most `limit`.
+func embeddedItems(in item: CBOR, limit: Int) -> [EmbeddedCBOR] {
+    var found: [EmbeddedCBOR] = []
+    var pending = [item]
+    while let next = pending.popLast(), found.count < limit {
+        switch next {
+        case .embedded(let embedded): found.append(embedded)
+        case .array(let items): pending.append(contentsOf: items)
+        case .map(let map): for entry in map { pending.append(entry.key); pending.append(entry.value) }
+        case .tagged(_, let inner): pending.append(inner)
+        default: break
+        }
+    }
+    return found
 }
 
 /// Compares by deterministic encoding, which (unlike `==`) distinguishes -0.0 from 0.0 and equates NaNs.

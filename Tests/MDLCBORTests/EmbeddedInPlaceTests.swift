@@ -67,3 +67,49 @@ struct EmbeddedInPlaceTests {
         #expect(try embedded.decoded() == .array([1]))
     }
 }
+
+/// Decoding a tag-24 item in place answers exactly as decoding a copy of its content: the same item, or the same
+/// error code at the same offset, for random and mutated contents with more input after the item.
+struct EmbeddedInPlaceDifferentialTests {
+    static let seeds: [UInt64] = [1, 7, 42, 2026]
+
+    /// The item decoded, or the error's code and offset (items compare by value: an embedded item's place in its
+    /// buffer is not part of its value).
+    enum Answer: Equatable {
+        case item(CBOR)
+        case error(CBORError.Code, Int)
+    }
+
+    func answer(_ decode: () throws(CBORError) -> CBOR) -> Answer {
+        do { return .item(try decode()) } catch { return .error(error.code, error.offset) }
+    }
+
+    @Test(arguments: seeds)
+    func inPlaceDecodingAnswersAsACopy(_ seed: UInt64) throws {
+        var generator = RandomCBOR(seed: seed ^ 0xE3B)
+        var random = SplitMix64(seed: seed)
+        for round in 0..<300 {
+            var content = CBOREncoder.encode(generator.item())
+            // Every other round, damage the content: a byte changed, or the content cut short.
+            if round % 2 == 1, !content.isEmpty {
+                let index = Int(random.next() % UInt64(content.count))
+                if round % 4 == 1 { content[index] = UInt8(truncatingIfNeeded: random.next()) } else { content.removeLast(content.count - index) }
+            }
+            // [24(<<content>>), <more input>]: the more input would complete a truncated content if read.
+            var writer = CBORWriter()
+            writer.writeHead(major: 4, argument: 2)
+            writer.writeHead(major: 6, argument: 24)
+            writer.writeByteString(content)
+            writer.write(.bytes((0..<8).map { _ in UInt8(truncatingIfNeeded: random.next()) }))
+            for options in [CBORDecoder.Options(), strictOptions] {
+                let decoder = CBORDecoder(options: options)
+                guard let embedded = (try? CBORDecoder().decode(writer.bytes))?.array?.first?.embedded else {
+                    Issue.record("the frame did not decode")
+                    return
+                }
+                #expect(embedded.content == content)
+                #expect(answer { () throws(CBORError) in try decoder.decode(embedded) } == answer { () throws(CBORError) in try decoder.decode(content) })
+            }
+        }
+    }
+}
