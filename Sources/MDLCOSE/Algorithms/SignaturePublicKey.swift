@@ -50,7 +50,13 @@ public enum SignaturePublicKey: Sendable {
             throw COSEError(
                 code: .invalidKey, message: "\(curve) coordinates are \(size) bytes, got \(x.count) and \(y.count)")
         }
-        try self.init(curve: curve, x963Representation: [0x04] + x + y)
+        // One buffer of the exact size (`[0x04] + x + y` made two).
+        var point: [UInt8] = []
+        point.reserveCapacity(1 + x.count + y.count)
+        point.append(0x04)
+        point.append(contentsOf: x)
+        point.append(contentsOf: y)
+        try self.init(curve: curve, x963Representation: point)
     }
 
     /// An ECDSA key from a COSE_Key of type EC2 in compressed form: `x` and the sign bit given as COSE's boolean `y`.
