@@ -6,7 +6,7 @@
 public struct EmbeddedCBOR: Sendable, Hashable {
     /// Where the bytes are: the buffer the item was received in (the whole input it was decoded from, shared rather
     /// than copied) or, for an item made here, its deterministic encoding; or, for a received item whose byte string
-    /// came in chunks, the item and its joined content.
+    /// came in chunks or that lies beyond 32-bit offsets, the item and its content as arrays of their own.
     ///
     /// Kept small (a reference and three 32-bit offsets): every `CBOR` value is as large as its largest case.
     private enum Storage: Sendable {
@@ -14,7 +14,8 @@ public struct EmbeddedCBOR: Sendable, Hashable {
         case chunked(Chunked)
     }
 
-    /// A received item whose byte string was indefinite-length (chunked): its bytes and its joined content.
+    /// An item kept apart from its input: a byte string received in chunks (its joined content differs from the
+    /// item's tail), or an item beyond the reach of 32-bit offsets.
     private final class Chunked: Sendable {
         let encoded: [UInt8]
         let content: [UInt8]
@@ -40,6 +41,9 @@ public struct EmbeddedCBOR: Sendable, Hashable {
     }
 
     /// The complete tag-24 item as received, without copying it. Digests are computed over these bytes.
+    ///
+    /// A received item shares the buffer it was decoded from, which lives as long as the item does: to keep a small
+    /// item apart from a large input, keep ``encoded`` (a copy) instead.
     public var encodedBytes: ArraySlice<UInt8> {
         switch storage {
         case .buffer(let buffer): buffer[Int(start)..<Int(end)]
@@ -83,20 +87,21 @@ public struct EmbeddedCBOR: Sendable, Hashable {
     public init(_ item: CBOR) { self.init(content: CBOREncoder.encode(item)) }
 
     /// A received item: the `item` range of `buffer`, its content either the tail of the item from `contentStart`
-    /// (definite length) or, for a chunked byte string, `chunkedContent`.
-    init(buffer: [UInt8], item: Range<Int>, contentStart: Int?, chunkedContent: [UInt8]) {
+    /// (definite length) or, for a chunked byte string, `chunkedContent`. An item ending beyond `maximumOffset`
+    /// (`UInt32.max`; lower only in tests) is copied out of `buffer`.
+    init(buffer: [UInt8], item: Range<Int>, contentStart: Int?, chunkedContent: [UInt8], maximumOffset: Int = Int(UInt32.max)) {
         guard let contentStart else {
             storage = .chunked(Chunked(encoded: Array(buffer[item]), content: chunkedContent))
             (start, self.contentStart, end) = (0, 0, 0)
             return
         }
-        if item.upperBound <= Int(UInt32.max) {
+        if item.upperBound <= maximumOffset {
             storage = .buffer(buffer)
             (start, self.contentStart, end) = (UInt32(item.lowerBound), UInt32(contentStart), UInt32(item.upperBound))
         } else {
-            // Beyond 32-bit offsets (an input over 4 GiB): the item gets a buffer of its own.
-            storage = .buffer(Array(buffer[item]))
-            (start, self.contentStart, end) = (0, UInt32(contentStart - item.lowerBound), UInt32(item.count))
+            // Beyond 32-bit offsets (an input over 4 GiB, which only raised limits admit): arrays of its own.
+            storage = .chunked(Chunked(encoded: Array(buffer[item]), content: Array(buffer[contentStart..<item.upperBound])))
+            (start, self.contentStart, end) = (0, 0, 0)
         }
     }
 
