@@ -30,7 +30,7 @@ public struct CBORMap: Sendable, Hashable, ExpressibleByDictionaryLiteral, Seque
         self.init(elements.map { Entry(key: $0.0, value: $0.1) })
     }
 
-    init(uncheckedEntries: [Entry]) { self.entries = uncheckedEntries }
+    package init(uncheckedEntries: [Entry]) { self.entries = uncheckedEntries }
 
     /// The number of entries.
     public var count: Int { entries.count }

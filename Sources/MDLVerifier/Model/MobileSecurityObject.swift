@@ -92,11 +92,13 @@ public struct MobileSecurityObject: Sendable, Hashable {
             try self.init(try embedded.decodedStructure(decoder, what: "MobileSecurityObject"))
             return
         }
-        var members = CBORMap()
+        // The keys are distinct (the in-place reader refuses a repeated one): one array, no lookups while building.
+        var entries: [CBORMap.Entry] = []
+        entries.reserveCapacity(Self.memberKeys.count)
         for (index, key) in Self.memberKeys.enumerated() {
-            if let value = values[index] { members[.text(key.description)] = value }
+            if let value = values[index] { entries.append(CBORMap.Entry(key: .text(key.description), value: value)) }
         }
-        try self.init(members: members, readDigests: values[2] == nil ? nil : tables)
+        try self.init(members: CBORMap(uncheckedEntries: entries), readDigests: values[2] == nil ? nil : tables)
     }
 
     /// Reads an MSO from its members; `readDigests` are its digest tables when already read in place.
