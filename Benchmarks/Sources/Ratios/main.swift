@@ -95,11 +95,15 @@ for fixture in fixtures {
     let signatures = median(signatureSamples)
     let ratio = verify / signatures
     let best = (verifySamples.min() ?? 0) / (signatureSamples.min() ?? 1)
+    // The budget is for presentations of about twelve elements (ARCHITECTURE.md section 6): the sandbox's 12-element
+    // documents and the vectors of 8 to 16 elements. The others are printed, not judged.
     let isSandbox = fixture.name.hasPrefix("Ed25519, ") || fixture.name.hasPrefix("ES256, ")
-    if !isSandbox || fixture.name.hasSuffix(" 12 elements") { worst12 = max(worst12, best) }
+    let budgeted = isSandbox ? fixture.name.hasSuffix(" 12 elements") : (8...16).contains(fixture.elementCount)
+    if budgeted { worst12 = max(worst12, best) }
     print(
         fixture.name.padding(toLength: 28, withPad: " ", startingAt: 0),
-        String(format: "%12.1f %19.1f %14.2f× %19.2f×", verify * 1e6, signatures * 1e6, ratio, best))
+        String(format: "%12.1f %19.1f %14.2f× %19.2f×", verify * 1e6, signatures * 1e6, ratio, best),
+        !isSandbox && !budgeted ? "  (\(fixture.elementCount) elements: not budgeted)" : "")
     if let outputDirectory, fixture.name == "ES256, 12 elements" {
         let folder = URL(fileURLWithPath: outputDirectory)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -111,4 +115,4 @@ for fixture in fixtures {
     }
 }
 let verdict = worst12 <= 1.25 ? "within 1.25×" : "OVER 1.25×"
-print(String(format: "budget (ARCHITECTURE.md §6, documents of about 12 elements and the vectors' own, best rounds): worst ratio %.2f×", worst12) + " — \(verdict)")
+print(String(format: "budget (ARCHITECTURE.md §6, documents of about 12 elements: the sandbox's and the vectors', best rounds): worst ratio %.2f×", worst12) + " — \(verdict)")
