@@ -72,15 +72,15 @@ extension CBORDecoder {
         return regular
     }
 
-    /// ``decodeMap(_:knownTextKeys:into:)`` over an ``EmbeddedCBOR``, except that the value of `keys[customKey]`
-    /// is read by `readValue`, which reads exactly one data item at depth 1 with the reader's checks and returns
-    /// `false` for anything it does not handle (the whole call then returns `false`, and the caller decodes with
-    /// the general decoder). That key's slot in `values` holds `null`.
+    /// ``decodeMap(_:knownTextKeys:into:)`` over an ``EmbeddedCBOR``, except that the values of the keys whose
+    /// indices are in `customKeys` are read by `readValue(index, &reader)`, which reads exactly one data item at
+    /// depth 1 with the reader's checks and returns `false` for anything it does not handle (the whole call then
+    /// returns `false`, and the caller decodes with the general decoder). Those keys' slots in `values` hold `null`.
     ///
-    /// Made for the MSO's `valueDigests`, whose digests are kept as places in the received bytes (issue 16).
+    /// Made for the MSO's `valueDigests` (digests kept as places in the received bytes) and `validityInfo` (issue 16).
     package func decodeMap(
-        _ embedded: EmbeddedCBOR, knownTextKeys keys: [StaticString], into values: inout [CBOR?], customKey: Int,
-        readValue: (inout CBORReader) throws(CBORError) -> Bool
+        _ embedded: EmbeddedCBOR, knownTextKeys keys: [StaticString], into values: inout [CBOR?], customKeys: Set<Int>,
+        readValue: (Int, inout CBORReader) throws(CBORError) -> Bool
     ) -> Bool {
         guard let place = embedded.inPlaceContent, place.end - place.start <= options.maxInputBytes, options.maxDepth >= 1
         else { return false }
@@ -93,8 +93,8 @@ extension CBORDecoder {
             values = [CBOR?](repeating: nil, count: keys.count)
             for _ in 0..<count {
                 guard let index = try reader.readKnownTextKey(keys), values[index] == nil else { return false }
-                if index == customKey {
-                    guard try readValue(&reader) else { return false }
+                if customKeys.contains(index) {
+                    guard try readValue(index, &reader) else { return false }
                     values[index] = .null
                 } else {
                     values[index] = try reader.readItem(depth: 1)
@@ -171,7 +171,7 @@ extension CBORReader {
 
     /// Reads a definite-length text key and returns its index in `keys`, or `nil` when it is none of them (or not
     /// a definite-length text string). The bytes equal to an ASCII key are valid UTF-8 as they stand.
-    mutating func readKnownTextKey(_ keys: [StaticString]) throws(CBORError) -> Int? {
+    package mutating func readKnownTextKey(_ keys: [StaticString]) throws(CBORError) -> Int? {
         let head = try readHead()
         guard head.major == 3, head.argument != nil else { return nil }
         let length = try readLength(head)

@@ -34,8 +34,8 @@ public struct TDate: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.hasOffset = hasOffset
     }
 
-    /// The tdate `chars` spell, or `nil`.
-    private static func parse(_ chars: UnsafeBufferPointer<UInt8>) -> TDate? {
+    /// The tdate `chars` spell (RFC 3339 as ``init(rfc3339:)`` reads it), or `nil`.
+    package static func parse(_ chars: UnsafeBufferPointer<UInt8>) -> TDate? {
         guard chars.count >= 20 else { return nil }
         func digits(_ start: Int, _ count: Int) -> Int? {
             guard start + count <= chars.count else { return nil }

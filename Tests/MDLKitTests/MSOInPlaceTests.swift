@@ -11,8 +11,9 @@ import Testing
 struct MSOInPlaceTests {
     let key = COSEKey(keyType: .okp, curve: .ed25519, x: [UInt8](repeating: 7, count: 32), y: nil)
 
-    /// An MSO map with `valueDigests` written as `digestsHex` (raw CBOR) and `extra` raw entries after the others.
-    func mso(digestsHex: String?, extra: [(String, CBOR)] = []) throws -> EmbeddedCBOR {
+    /// An MSO map with `valueDigests` written as `digestsHex` (raw CBOR), `validityInfo` as `validity` (raw CBOR)
+    /// when given, and `extra` entries after the others.
+    func mso(digestsHex: String?, validity: [UInt8]? = nil, extra: [(String, CBOR)] = []) throws -> EmbeddedCBOR {
         let start = try #require(TDate(rfc3339: "2026-01-01T00:00:00Z"))
         let end = try #require(TDate(rfc3339: "2027-01-01T00:00:00Z"))
         var entries: [(String, [UInt8])] = [
@@ -25,6 +26,7 @@ struct MSOInPlaceTests {
             ]))),
         ]
         if let digestsHex { entries.insert(("valueDigests", hex(digestsHex)), at: 2) }
+        if let validity, let index = entries.firstIndex(where: { $0.0 == "validityInfo" }) { entries[index].1 = validity }
         for (name, value) in extra { entries.append((name, CBOREncoder.encode(value))) }
         var content: [UInt8] = [0xa0 + UInt8(entries.count)]
         for (name, value) in entries { content += CBOREncoder.encode(.text(name)) + value }
@@ -106,6 +108,53 @@ struct MSOInPlaceTests {
         var shallow = CBORDecoder.Options()
         shallow.maxDepth = 2
         for embedded in cases {
+            expectSame(embedded)
+            expectSame(embedded, CBORDecoder(options: strict))
+            expectSame(embedded, CBORDecoder(options: shallow))
+        }
+    }
+
+    /// A validityInfo map of raw `entries` (key, raw value bytes), `count` as its declared size (definite) or
+    /// indefinite when `nil`.
+    func validity(_ entries: [(String, [UInt8])], count: Int? = -1) -> [UInt8] {
+        var bytes: [UInt8] = count == nil ? [0xbf] : [0xa0 + UInt8(count == -1 ? entries.count : count!)]
+        for (key, value) in entries { bytes += CBOREncoder.encode(.text(key)) + value }
+        if count == nil { bytes.append(0xff) }
+        return bytes
+    }
+
+    func tdate(_ text: String, tagHead: [UInt8] = [0xc0]) -> [UInt8] { tagHead + CBOREncoder.encode(.text(text)) }
+
+    @Test func validityInfoReadsTheSameInPlaceOrThroughTheGeneralDecoder() throws {
+        let nameSpace = "a1" + "716f72672e69736f2e31383031332e352e31" + "a10041aa"
+        let start = tdate("2026-01-01T00:00:00Z")
+        let end = tdate("2027-01-01T00:00:00Z")
+        let regular = validity([("signed", start), ("validFrom", start), ("validUntil", end)])
+        let read = try MobileSecurityObject(embedded: try mso(digestsHex: nameSpace, validity: regular), decoder: CBORDecoder())
+        #expect(read.validity.validUntil == TDate(rfc3339: "2027-01-01T00:00:00Z"))
+        let cases: [[UInt8]] = [
+            regular,
+            validity([("signed", start), ("validFrom", start), ("validUntil", end), ("expectedUpdate", end)]),
+            validity([("validUntil", end), ("signed", tdate("2026-01-01T00:00:00.5Z")), ("validFrom", tdate("2026-01-01T08:00:00+08:00"))]),
+            // An unknown member, a missing one, a repeated one, an indefinite-length map.
+            validity([("signed", start), ("validFrom", start), ("validUntil", end), ("note", CBOREncoder.encode(1))]),
+            validity([("signed", start), ("validFrom", start)]),
+            validity([("signed", start), ("signed", start), ("validFrom", start), ("validUntil", end)]),
+            validity([("signed", start), ("validFrom", start), ("validUntil", end)], count: nil),
+            // Not tag 0, untagged, not a tdate, a non-preferred tag head, a text that is not UTF-8, not a map.
+            validity([("signed", tdate("2026-01-01T00:00:00Z", tagHead: [0xc1])), ("validFrom", start), ("validUntil", end)]),
+            validity([("signed", CBOREncoder.encode("2026-01-01T00:00:00Z")), ("validFrom", start), ("validUntil", end)]),
+            validity([("signed", tdate("yesterday")), ("validFrom", start), ("validUntil", end)]),
+            validity([("signed", tdate("2026-01-01T00:00:00Z", tagHead: [0xd8, 0x00])), ("validFrom", start), ("validUntil", end)]),
+            validity([("signed", [0xc0, 0x62, 0xff, 0xfe]), ("validFrom", start), ("validUntil", end)]),
+            CBOREncoder.encode(.array([])),
+        ]
+        var strict = CBORDecoder.Options()
+        strict.strict = true
+        var shallow = CBORDecoder.Options()
+        shallow.maxDepth = 2
+        for validityBytes in cases {
+            let embedded = try mso(digestsHex: nameSpace, validity: validityBytes)
             expectSame(embedded)
             expectSame(embedded, CBORDecoder(options: strict))
             expectSame(embedded, CBORDecoder(options: shallow))

@@ -71,7 +71,7 @@ public struct MobileSecurityObject: Sendable, Hashable {
     /// Reads an MSO from its decoded map.
     public init(_ item: CBOR) throws(MDLError) {
         let map = try item.requireMap("MobileSecurityObject")
-        try self.init(members: map, readDigests: nil)
+        try self.init(members: map, readDigests: nil, readValidity: nil)
     }
 
     /// The members of an MSO, in the order ``init(embedded:decoder:)`` reads them in place.
@@ -85,8 +85,12 @@ public struct MobileSecurityObject: Sendable, Hashable {
     init(embedded: EmbeddedCBOR, decoder: CBORDecoder) throws(MDLError) {
         var values: [CBOR?] = []
         var tables: [String: ValueDigestTable] = [:]
-        let regular = decoder.decodeMap(embedded, knownTextKeys: Self.memberKeys, into: &values, customKey: 2) { reader throws(CBORError) in
-            try ValueDigestTable.read(&reader, into: &tables)
+        var validity: ValidityInfo?
+        let regular = decoder.decodeMap(embedded, knownTextKeys: Self.memberKeys, into: &values, customKeys: [2, 5]) {
+            (index, reader) throws(CBORError) in
+            if index == 2 { return try ValueDigestTable.read(&reader, into: &tables) }
+            validity = try ValidityInfo.read(&reader)
+            return validity != nil
         }
         guard regular else {
             try self.init(try embedded.decodedStructure(decoder, what: "MobileSecurityObject"))
@@ -98,11 +102,13 @@ public struct MobileSecurityObject: Sendable, Hashable {
         for (index, key) in Self.memberKeys.enumerated() {
             if let value = values[index] { entries.append(CBORMap.Entry(key: .text(key.description), value: value)) }
         }
-        try self.init(members: CBORMap(uncheckedEntries: entries), readDigests: values[2] == nil ? nil : tables)
+        try self.init(
+            members: CBORMap(uncheckedEntries: entries), readDigests: values[2] == nil ? nil : tables, readValidity: validity)
     }
 
-    /// Reads an MSO from its members; `readDigests` are its digest tables when already read in place.
-    private init(members map: CBORMap, readDigests: [String: ValueDigestTable]?) throws(MDLError) {
+    /// Reads an MSO from its members; `readDigests` and `readValidity` are its digest tables and validity when
+    /// already read in place.
+    private init(members map: CBORMap, readDigests: [String: ValueDigestTable]?, readValidity: ValidityInfo?) throws(MDLError) {
         let name = "MobileSecurityObject"
         version = try map.requiredText("version", in: name)
         guard version.hasPrefix("1.") else {
@@ -150,20 +156,24 @@ public struct MobileSecurityObject: Sendable, Hashable {
         }
         authorizedNameSpaces = nameSpaces
         authorizedDataElements = elements
-        let validityMap = try map.requiredMap("validityInfo", in: name)
-        func date(_ key: String, required: Bool = true) throws(MDLError) -> TDate? {
-            guard let value = validityMap[key] else {
-                if required { throw MDLError.structure("validityInfo.\(key) is missing") }
-                return nil
+        if let readValidity {
+            validity = readValidity
+        } else {
+            let validityMap = try map.requiredMap("validityInfo", in: name)
+            func date(_ key: String, required: Bool = true) throws(MDLError) -> TDate? {
+                guard let value = validityMap[key] else {
+                    if required { throw MDLError.structure("validityInfo.\(key) is missing") }
+                    return nil
+                }
+                guard case .tagged(0, .text(let text)) = value, let parsed = TDate(rfc3339: text) else {
+                    throw MDLError.structure("validityInfo.\(key) must be a tdate (tag 0, RFC 3339)")
+                }
+                return parsed
             }
-            guard case .tagged(0, .text(let text)) = value, let parsed = TDate(rfc3339: text) else {
-                throw MDLError.structure("validityInfo.\(key) must be a tdate (tag 0, RFC 3339)")
-            }
-            return parsed
+            guard let signed = try date("signed"), let validFrom = try date("validFrom"), let validUntil = try date("validUntil")
+            else { throw MDLError.structure("validityInfo is incomplete") }
+            validity = ValidityInfo(signed: signed, validFrom: validFrom, validUntil: validUntil, expectedUpdate: try date("expectedUpdate", required: false))
         }
-        guard let signed = try date("signed"), let validFrom = try date("validFrom"), let validUntil = try date("validUntil")
-        else { throw MDLError.structure("validityInfo is incomplete") }
-        validity = ValidityInfo(signed: signed, validFrom: validFrom, validUntil: validUntil, expectedUpdate: try date("expectedUpdate", required: false))
         if let statusItem = map["status"] {
             guard let list = statusItem["status_list"], case .unsigned(let index) = list["idx"] ?? .null, let uri = list["uri"]?.text
             else { throw MDLError.structure("status.status_list must hold idx (uint) and uri (text)") }
