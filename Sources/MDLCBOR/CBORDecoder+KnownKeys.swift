@@ -72,15 +72,15 @@ extension CBORDecoder {
         return regular
     }
 
-    /// ``decodeMap(_:knownTextKeys:into:)`` over an ``EmbeddedCBOR``, except that the values of the keys whose
-    /// indices are in `customKeys` are read by `readValue(index, &reader)`, which reads exactly one data item at
-    /// depth 1 with the reader's checks and returns `false` for anything it does not handle (the whole call then
-    /// returns `false`, and the caller decodes with the general decoder). Those keys' slots in `values` hold `null`.
+    /// ``decodeMap(_:knownTextKeys:into:)`` over an ``EmbeddedCBOR``, except that each key's value is first offered
+    /// to `readValue(index, &reader)`: `nil` leaves it to the usual reading; otherwise `readValue` has read exactly one
+    /// data item at depth 1 with the reader's checks, and `false` means it does not handle that item (the whole call
+    /// then returns `false`, and the caller decodes with the general decoder). Those keys' slots in `values` hold `null`.
     ///
     /// Made for the MSO's `valueDigests` (digests kept as places in the received bytes) and `validityInfo` (issue 16).
     package func decodeMap(
-        _ embedded: EmbeddedCBOR, knownTextKeys keys: [StaticString], into values: inout [CBOR?], customKeys: Set<Int>,
-        readValue: (Int, inout CBORReader) throws(CBORError) -> Bool
+        _ embedded: EmbeddedCBOR, knownTextKeys keys: [StaticString], into values: inout [CBOR?],
+        readValue: (Int, inout CBORReader) throws(CBORError) -> Bool?
     ) -> Bool {
         guard let place = embedded.inPlaceContent, place.end - place.start <= options.maxInputBytes, options.maxDepth >= 1
         else { return false }
@@ -93,11 +93,10 @@ extension CBORDecoder {
             values = [CBOR?](repeating: nil, count: keys.count)
             for _ in 0..<count {
                 guard let index = try reader.readKnownTextKey(keys), values[index] == nil else { return false }
-                if customKeys.contains(index) {
-                    guard try readValue(index, &reader) else { return false }
-                    values[index] = .null
-                } else {
-                    values[index] = try reader.readItem(depth: 1)
+                switch try readValue(index, &reader) {
+                case nil: values[index] = try reader.readItem(depth: 1)
+                case true?: values[index] = .null
+                case false?: return false
                 }
             }
             return reader.position == place.end

@@ -11,12 +11,12 @@ public struct EmbeddedCBOR: Sendable, Hashable {
     /// Kept small (a reference and three 32-bit offsets): every `CBOR` value is as large as its largest case.
     private enum Storage: Sendable {
         case buffer([UInt8])
-        case chunked(Chunked)
+        case separate(Separate)
     }
 
     /// An item kept apart from its input: a byte string received in chunks (its joined content differs from the
     /// item's tail), or an item beyond the reach of 32-bit offsets.
-    private final class Chunked: Sendable {
+    private final class Separate: Sendable {
         let encoded: [UInt8]
         let content: [UInt8]
         init(encoded: [UInt8], content: [UInt8]) {
@@ -36,7 +36,7 @@ public struct EmbeddedCBOR: Sendable, Hashable {
     public var encoded: [UInt8] {
         switch storage {
         case .buffer(let buffer): start == 0 && Int(end) == buffer.count ? buffer : Array(encodedBytes)
-        case .chunked(let chunked): chunked.encoded
+        case .separate(let separate): separate.encoded
         }
     }
 
@@ -47,7 +47,7 @@ public struct EmbeddedCBOR: Sendable, Hashable {
     public var encodedBytes: ArraySlice<UInt8> {
         switch storage {
         case .buffer(let buffer): buffer[Int(start)..<Int(end)]
-        case .chunked(let chunked): chunked.encoded[...]
+        case .separate(let separate): separate.encoded[...]
         }
     }
 
@@ -58,12 +58,12 @@ public struct EmbeddedCBOR: Sendable, Hashable {
     public var contentBytes: ArraySlice<UInt8> {
         switch storage {
         case .buffer(let buffer): buffer[Int(contentStart)..<Int(end)]
-        case .chunked(let chunked): chunked.content[...]
+        case .separate(let separate): separate.content[...]
         }
     }
 
     /// The content's place for a reader working in place: the buffer, where the content starts and ends in it;
-    /// `nil` for chunked content.
+    /// `nil` for content kept apart (chunked, or beyond 32-bit offsets).
     var inPlaceContent: (buffer: [UInt8], start: Int, end: Int)? {
         guard case .buffer(let buffer) = storage else { return nil }
         return (buffer, Int(contentStart), Int(end))
@@ -91,7 +91,7 @@ public struct EmbeddedCBOR: Sendable, Hashable {
     /// (`UInt32.max`; lower only in tests) is copied out of `buffer`.
     init(buffer: [UInt8], item: Range<Int>, contentStart: Int?, chunkedContent: [UInt8], maximumOffset: Int = Int(UInt32.max)) {
         guard let contentStart else {
-            storage = .chunked(Chunked(encoded: Array(buffer[item]), content: chunkedContent))
+            storage = .separate(Separate(encoded: Array(buffer[item]), content: chunkedContent))
             (start, self.contentStart, end) = (0, 0, 0)
             return
         }
@@ -100,7 +100,7 @@ public struct EmbeddedCBOR: Sendable, Hashable {
             (start, self.contentStart, end) = (UInt32(item.lowerBound), UInt32(contentStart), UInt32(item.upperBound))
         } else {
             // Beyond 32-bit offsets (an input over 4 GiB, which only raised limits admit): arrays of its own.
-            storage = .chunked(Chunked(encoded: Array(buffer[item]), content: Array(buffer[contentStart..<item.upperBound])))
+            storage = .separate(Separate(encoded: Array(buffer[item]), content: Array(buffer[contentStart..<item.upperBound])))
             (start, self.contentStart, end) = (0, 0, 0)
         }
     }

@@ -86,11 +86,15 @@ public struct MobileSecurityObject: Sendable, Hashable {
         var values: [CBOR?] = []
         var tables: [String: ValueDigestTable] = [:]
         var validity: ValidityInfo?
-        let regular = decoder.decodeMap(embedded, knownTextKeys: Self.memberKeys, into: &values, customKeys: [2, 5]) {
-            (index, reader) throws(CBORError) in
-            if index == 2 { return try ValueDigestTable.read(&reader, into: &tables) }
-            validity = try ValidityInfo.read(&reader)
-            return validity != nil
+        let regular = decoder.decodeMap(embedded, knownTextKeys: Self.memberKeys, into: &values) {
+            (index, reader) throws(CBORError) -> Bool? in
+            switch index {
+            case 2: return try ValueDigestTable.read(&reader, into: &tables)
+            case 5:
+                validity = try ValidityInfo.read(&reader)
+                return validity != nil
+            default: return nil
+            }
         }
         guard regular else {
             try self.init(try embedded.decodedStructure(decoder, what: "MobileSecurityObject"))
@@ -116,23 +120,27 @@ public struct MobileSecurityObject: Sendable, Hashable {
         }
         digestAlgorithm = try DigestAlgorithm(msoName: try map.requiredText("digestAlgorithm", in: name))
         docType = try map.requiredText("docType", in: name)
-        var digests: [String: ValueDigestTable] = readDigests ?? [:]
-        for entry in readDigests == nil ? try map.requiredMap("valueDigests", in: name) : CBORMap() {
-            guard let nameSpace = entry.key.text, let ids = entry.value.map else {
-                throw MDLError.structure("valueDigests must map namespaces to digest maps")
-            }
-            var perID: [ValueDigestTable.Entry] = []
-            perID.reserveCapacity(ids.count)
-            for digest in ids {
-                guard case .unsigned(let id) = digest.key, let value = digest.value.bytes else {
-                    throw MDLError.structure("valueDigests.\(nameSpace) must map unsigned digestIDs to byte strings")
+        if let readDigests {
+            digestTables = readDigests
+        } else {
+            var digests: [String: ValueDigestTable] = [:]
+            for entry in try map.requiredMap("valueDigests", in: name) {
+                guard let nameSpace = entry.key.text, let ids = entry.value.map else {
+                    throw MDLError.structure("valueDigests must map namespaces to digest maps")
                 }
-                perID.append(ValueDigestTable.Entry(digestID: id, digest: value[...]))
+                var perID: [ValueDigestTable.Entry] = []
+                perID.reserveCapacity(ids.count)
+                for digest in ids {
+                    guard case .unsigned(let id) = digest.key, let value = digest.value.bytes else {
+                        throw MDLError.structure("valueDigests.\(nameSpace) must map unsigned digestIDs to byte strings")
+                    }
+                    perID.append(ValueDigestTable.Entry(digestID: id, digest: value[...]))
+                }
+                // A decoded map's keys are distinct: the decoder refuses a repeated key.
+                digests[nameSpace] = ValueDigestTable(distinct: perID)
             }
-            // A decoded map's keys are distinct: the decoder refuses a repeated key.
-            digests[nameSpace] = ValueDigestTable(distinct: perID)
+            digestTables = digests
         }
-        digestTables = digests
         let keyInfo = try map.requiredMap("deviceKeyInfo", in: name)
         do { deviceKey = try COSEKey(try keyInfo.required("deviceKey", in: "deviceKeyInfo")) } catch let error as MDLError {
             throw error
