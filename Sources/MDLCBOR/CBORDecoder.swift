@@ -86,7 +86,8 @@ package struct CBORReader {
     /// Heads read so far, against ``CBORDecoder/Options/maxItems``.
     var itemCount = 0
 
-    init(bytes: [UInt8], end: Int? = nil, options: CBORDecoder.Options) {
+    /// A reader of `bytes` up to `end` (their end when `nil`), from the start, with `options`' limits.
+    package init(bytes: [UInt8], end: Int? = nil, options: CBORDecoder.Options) {
         self.bytes = bytes
         self.end = end ?? bytes.count
         self.options = options

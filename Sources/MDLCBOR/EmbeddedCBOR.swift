@@ -64,13 +64,13 @@ public struct EmbeddedCBOR: Sendable, Hashable {
 
     /// The content's place for a reader working in place: the buffer, where the content starts and ends in it;
     /// `nil` for content kept apart (chunked, or beyond 32-bit offsets).
-    var inPlaceContent: (buffer: [UInt8], start: Int, end: Int)? {
+    package var inPlaceContent: (buffer: [UInt8], start: Int, end: Int)? {
         guard case .buffer(let buffer) = storage else { return nil }
         return (buffer, Int(contentStart), Int(end))
     }
 
     /// Where the item starts in its buffer (to turn a position in the buffer into one in ``encoded``).
-    var itemStart: Int { Int(start) }
+    package var itemStart: Int { Int(start) }
 
     /// Wraps the encoding of a data item; ``encoded`` is written deterministically.
     public init(content: [UInt8]) {

@@ -16,7 +16,14 @@ public struct DeviceResponse: Sendable, Hashable {
     public let status: UInt64
 
     /// Decodes and reads a DeviceResponse from received bytes.
+    ///
+    /// The usual response is read straight from the bytes into the model; anything irregular is read through the
+    /// general decoder, which accepts and refuses the same responses with the same errors (issue 16).
     public init(bytes: [UInt8], decoder: CBORDecoder = CBORDecoder()) throws(MDLError) {
+        if let response = Self.readInPlace(bytes, decoder: decoder) {
+            self = response
+            return
+        }
         try self.init(try decoder.decodeStructure(bytes, what: "DeviceResponse"), decoder: decoder)
     }
 
@@ -37,8 +44,13 @@ public struct DeviceResponse: Sendable, Hashable {
             do { documents.append(try Document(element, decoder: decoder)) } catch { throw error.inDocument(index) }
         }
         self.documents = documents
+        documentErrors = try map["documentErrors"].map { (value) throws(MDLError) in try Self.documentErrors(value) } ?? [:]
+    }
+
+    /// Reads `documentErrors`: an array of maps from a docType to an error code.
+    static func documentErrors(_ item: CBOR) throws(MDLError) -> [String: Int64] {
         var documentErrors: [String: Int64] = [:]
-        for element in try map["documentErrors"]?.requireArray("DeviceResponse.documentErrors") ?? [] {
+        for element in try item.requireArray("DeviceResponse.documentErrors") {
             for entry in try element.requireMap("DocumentError") {
                 guard let docType = entry.key.text, let code = entry.value.int64 else {
                     throw MDLError.structure("DocumentError must map a docType to an integer")
@@ -46,7 +58,15 @@ public struct DeviceResponse: Sendable, Hashable {
                 documentErrors[docType] = code
             }
         }
+        return documentErrors
+    }
+
+    /// A response read in place (see ``readInPlace(_:decoder:)``).
+    init(version: String, documents: [Document], documentErrors: [String: Int64], status: UInt64) {
+        self.version = version
+        self.documents = documents
         self.documentErrors = documentErrors
+        self.status = status
     }
 
     /// Creates a response (for wallets).

@@ -23,17 +23,7 @@ public struct DeviceSigned: Sendable, Hashable {
         let map = try item.requireMap("DeviceSigned")
         try map.requireOnlyKeys(["nameSpaces", "deviceAuth"], in: "DeviceSigned")
         nameSpacesBytes = try map.requiredEmbedded("nameSpaces", in: "DeviceSigned")
-        var nameSpaces: [String: [String: CBOR]] = [:]
-        for entry in try nameSpacesBytes.decodedStructure(decoder, what: "DeviceNameSpaces").requireMap("DeviceNameSpaces") {
-            guard let nameSpace = entry.key.text else { throw MDLError.structure("device namespace names must be text") }
-            var elements: [String: CBOR] = [:]
-            for element in try entry.value.requireMap("DeviceSignedItems") {
-                guard let identifier = element.key.text else { throw MDLError.structure("device element identifiers must be text") }
-                elements[identifier] = element.value
-            }
-            nameSpaces[nameSpace] = elements
-        }
-        self.nameSpaces = nameSpaces
+        nameSpaces = try Self.nameSpaces(nameSpacesBytes, decoder: decoder)
         let auth = try map.requiredMap("deviceAuth", in: "DeviceSigned")
         do {
             if let signature = auth["deviceSignature"], auth["deviceMac"] == nil {
@@ -48,6 +38,28 @@ public struct DeviceSigned: Sendable, Hashable {
         } catch {
             throw MDLError.structure("DeviceSigned.deviceAuth: \(error)")
         }
+    }
+
+    /// Reads `DeviceNameSpacesBytes`: device-signed elements per namespace.
+    static func nameSpaces(_ bytes: EmbeddedCBOR, decoder: CBORDecoder) throws(MDLError) -> [String: [String: CBOR]] {
+        var nameSpaces: [String: [String: CBOR]] = [:]
+        for entry in try bytes.decodedStructure(decoder, what: "DeviceNameSpaces").requireMap("DeviceNameSpaces") {
+            guard let nameSpace = entry.key.text else { throw MDLError.structure("device namespace names must be text") }
+            var elements: [String: CBOR] = [:]
+            for element in try entry.value.requireMap("DeviceSignedItems") {
+                guard let identifier = element.key.text else { throw MDLError.structure("device element identifiers must be text") }
+                elements[identifier] = element.value
+            }
+            nameSpaces[nameSpace] = elements
+        }
+        return nameSpaces
+    }
+
+    /// DeviceSigned read in place (see `DeviceResponse.readInPlace`).
+    init(nameSpacesBytes: EmbeddedCBOR, nameSpaces: [String: [String: CBOR]], deviceAuth: DeviceAuth) {
+        self.nameSpacesBytes = nameSpacesBytes
+        self.nameSpaces = nameSpaces
+        self.deviceAuth = deviceAuth
     }
 
     /// Creates DeviceSigned (for wallets).

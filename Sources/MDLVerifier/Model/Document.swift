@@ -18,19 +18,22 @@ public struct Document: Sendable, Hashable {
         docType = try map.requiredText("docType", in: "Document")
         issuerSigned = try IssuerSigned(try map.required("issuerSigned", in: "Document"), decoder: decoder)
         deviceSigned = try map["deviceSigned"].map { (value) throws(MDLError) in try DeviceSigned(value, decoder: decoder) }
+        errors = try map["errors"].map { (value) throws(MDLError) in try Self.errors(value) } ?? [:]
+    }
+
+    /// Reads `errors`: per namespace, element identifiers mapped to error codes.
+    static func errors(_ item: CBOR) throws(MDLError) -> [String: [String: Int64]] {
         var errors: [String: [String: Int64]] = [:]
-        if let errorsItem = map["errors"] {
-            for entry in try errorsItem.requireMap("Document.errors") {
-                guard let nameSpace = entry.key.text else { throw MDLError.structure("Document.errors keys must be text") }
-                for element in try entry.value.requireMap("Document.errors.\(nameSpace)") {
-                    guard let identifier = element.key.text, let code = element.value.int64 else {
-                        throw MDLError.structure("Document.errors entries must map element names to integers")
-                    }
-                    errors[nameSpace, default: [:]][identifier] = code
+        for entry in try item.requireMap("Document.errors") {
+            guard let nameSpace = entry.key.text else { throw MDLError.structure("Document.errors keys must be text") }
+            for element in try entry.value.requireMap("Document.errors.\(nameSpace)") {
+                guard let identifier = element.key.text, let code = element.value.int64 else {
+                    throw MDLError.structure("Document.errors entries must map element names to integers")
                 }
+                errors[nameSpace, default: [:]][identifier] = code
             }
         }
-        self.errors = errors
+        return errors
     }
 
     /// Creates a document (for wallets).

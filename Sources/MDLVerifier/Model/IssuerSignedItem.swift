@@ -49,6 +49,10 @@ public struct IssuerSignedItem: Sendable, Hashable {
     /// Reads an item, using `scratch` for the members' values: one array for all the items of a response
     /// instead of one per item (issue 7).
     init(_ embedded: EmbeddedCBOR, decoder: CBORDecoder, scratch: inout [CBOR?]) throws(MDLError) {
+        if let item = Self.readInPlace(embedded, decoder: decoder) {
+            self = item
+            return
+        }
         let values: [CBOR?]
         var saltRange: Range<Int>?
         let regular = decoder.decodeMap(
@@ -83,6 +87,61 @@ public struct IssuerSignedItem: Sendable, Hashable {
         self.elementIdentifier = elementIdentifier
         self.elementValue = try required(3)
         self.embedded = embedded
+    }
+
+    /// An item read in place (see ``readInPlace(_:decoder:)``): its salt the `range` of `embedded.encoded`.
+    private init(digestID: UInt64, salt range: Range<Int>, elementIdentifier: String, elementValue: CBOR, embedded: EmbeddedCBOR) {
+        self.digestID = digestID
+        self.salt = .received(range)
+        self.elementIdentifier = elementIdentifier
+        self.elementValue = elementValue
+        self.embedded = embedded
+    }
+
+    /// The usual item read straight from its bytes into its members (issue 16): a definite-length map of the four
+    /// members, each once, `digestID` an unsigned integer, `random` a definite-length byte string (kept as its place),
+    /// `elementIdentifier` a text string. For anything else, or any error, `nil`: the reading below answers, which
+    /// accepts and refuses items as before; whenever this answers, that reading gives the same item.
+    static func readInPlace(_ embedded: EmbeddedCBOR, decoder: CBORDecoder) -> IssuerSignedItem? {
+        let options = decoder.options
+        guard let place = embedded.inPlaceContent, place.end - place.start <= options.maxInputBytes, options.maxDepth >= 1
+        else { return nil }
+        var reader = CBORReader(bytes: place.buffer, end: place.end, options: options)
+        reader.position = place.start
+        var digestID: UInt64?
+        var salt: Range<Int>?
+        var identifier: String?
+        var value: CBOR?
+        do {
+            let head = try reader.readHead()
+            guard head.major == 5, head.argument != nil else { return nil }
+            for _ in 0..<(try reader.checkedCount(head, minimumBytesEach: 2)) {
+                switch try reader.readKnownTextKey(keys) {
+                case 0?:
+                    let number = try reader.readHead()
+                    guard digestID == nil, number.major == 0 else { return nil }
+                    digestID = number.argument
+                case 1?:
+                    guard salt == nil, let range = try reader.readDefiniteByteStringRange() else { return nil }
+                    salt = range
+                case 2?:
+                    guard identifier == nil, case .text(let text) = try reader.readItem(depth: 1) else { return nil }
+                    identifier = text
+                case 3?:
+                    guard value == nil else { return nil }
+                    value = try reader.readItem(depth: 1)
+                default: return nil
+                }
+            }
+        } catch {
+            return nil
+        }
+        guard reader.position == place.end, let digestID, let salt, let identifier, let value else { return nil }
+        // The reader works in the item's buffer; the salt's place is kept relative to `encoded`.
+        let start = embedded.itemStart
+        return IssuerSignedItem(
+            digestID: digestID, salt: (salt.lowerBound - start)..<(salt.upperBound - start), elementIdentifier: identifier,
+            elementValue: value, embedded: embedded)
     }
 
     /// The members of IssuerSignedItem, in the order the initialiser reads them.
