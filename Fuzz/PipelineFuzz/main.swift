@@ -13,6 +13,7 @@ import Foundation
 import MDLCBOR
 import MDLCOSE
 import MDLKit
+import MDLVerifier
 
 struct PipelineSetup: Sendable {
     let strict: PresentationVerifier
@@ -46,6 +47,7 @@ nonisolated(unsafe) var setup: PipelineSetup?
 func checkPipeline(_ input: [UInt8]) {
     // The model layer alone (synchronous): must throw only MDLError.
     _ = try? DeviceResponse(bytes: input)
+    checkReadInPlace(input)
     _ = try? SessionTranscript(bytes: input)
     guard let setup else { return }
     let results = runBlocking { () async -> [String?] in
@@ -62,6 +64,26 @@ func checkPipeline(_ input: [UInt8]) {
     }
     // Strict may refuse what interop accepts, never the reverse.
     if results[0] == nil && results[1] != nil { fatalError("strict accepted what interop refused: \(results[1] ?? "")") }
+}
+
+/// The response read straight into the model is the one the general decoder reads (issue 16), item by item too: the
+/// in-place readers answer only for what the general decoder accepts, and with the same values.
+func checkReadInPlace(_ input: [UInt8]) {
+    let decoder = CBORDecoder()
+    guard let inPlace = DeviceResponse.readInPlace(input, decoder: decoder) else { return }
+    guard let tree = try? decoder.decodeStructure(input, what: "DeviceResponse"), let general = try? DeviceResponse(tree, decoder: decoder)
+    else { fatalError("read in place, refused by the general decoder") }
+    guard general == inPlace else { fatalError("read in place differently from the general decoder") }
+    for document in inPlace.documents {
+        for items in document.issuerSigned.nameSpaces.values {
+            for item in items {
+                guard let map = try? decoder.decode(item.embedded).map, map.count == 4, map["digestID"] == .unsigned(item.digestID),
+                    map["random"] == .bytes(item.random), map["elementIdentifier"] == .text(item.elementIdentifier),
+                    map["elementValue"] == item.elementValue
+                else { fatalError("an item read in place differs from its decoding") }
+            }
+        }
+    }
 }
 
 @_cdecl("LLVMFuzzerInitialize")

@@ -20,7 +20,7 @@ extension DeviceResponse {
     private static let memberKeys: [StaticString] = ["version", "documents", "documentErrors", "status"]
 
     /// The response read in place, or `nil` when the general decoder must read it.
-    static func readInPlace(_ bytes: [UInt8], decoder: CBORDecoder) -> DeviceResponse? {
+    package static func readInPlace(_ bytes: [UInt8], decoder: CBORDecoder) -> DeviceResponse? {
         guard bytes.count <= decoder.options.maxInputBytes, decoder.options.maxDepth >= minimumDepthInPlace else { return nil }
         var reader = CBORReader(bytes: bytes, options: decoder.options)
         do {

@@ -71,7 +71,7 @@ public struct MobileSecurityObject: Sendable, Hashable {
     /// Reads an MSO from its decoded map.
     public init(_ item: CBOR) throws(MDLError) {
         let map = try item.requireMap("MobileSecurityObject")
-        try self.init(members: map, readDigests: nil, readValidity: nil)
+        try self.init(members: Self.memberKeys.map { map[$0.description] }, readDigests: nil, readValidity: nil)
     }
 
     /// The members of an MSO, in the order ``init(embedded:decoder:)`` reads them in place.
@@ -100,31 +100,40 @@ public struct MobileSecurityObject: Sendable, Hashable {
             try self.init(try embedded.decodedStructure(decoder, what: "MobileSecurityObject"))
             return
         }
-        // The keys are distinct (the in-place reader refuses a repeated one): one array, no lookups while building.
-        var entries: [CBORMap.Entry] = []
-        entries.reserveCapacity(Self.memberKeys.count)
-        for (index, key) in Self.memberKeys.enumerated() {
-            if let value = values[index] { entries.append(CBORMap.Entry(key: .text(key.description), value: value)) }
-        }
-        try self.init(
-            members: CBORMap(uncheckedEntries: entries), readDigests: values[2] == nil ? nil : tables, readValidity: validity)
+        // The members' values in the order of `memberKeys`: no map built, no lookups (the in-place reader refuses a
+        // repeated key, as the general decoder does).
+        try self.init(members: values, readDigests: values[2] == nil ? nil : tables, readValidity: validity)
     }
 
-    /// Reads an MSO from its members; `readDigests` and `readValidity` are its digest tables and validity when
-    /// already read in place.
-    private init(members map: CBORMap, readDigests: [String: ValueDigestTable]?, readValidity: ValidityInfo?) throws(MDLError) {
+    /// Reads an MSO from its members' values in the order of `memberKeys` (`nil` for an absent member);
+    /// `readDigests` and `readValidity` are its digest tables and validity when already read in place.
+    private init(members: [CBOR?], readDigests: [String: ValueDigestTable]?, readValidity: ValidityInfo?) throws(MDLError) {
         let name = "MobileSecurityObject"
-        version = try map.requiredText("version", in: name)
+        func required(_ index: Int) throws(MDLError) -> CBOR {
+            guard let value = members[index] else { throw MDLError.structure("\(name).\(Self.memberKeys[index]) is missing") }
+            return value
+        }
+        func requiredText(_ index: Int) throws(MDLError) -> String {
+            guard let text = try required(index).text else {
+                throw MDLError.structure("\(name).\(Self.memberKeys[index]) must be a text string")
+            }
+            return text
+        }
+        func requiredMap(_ index: Int) throws(MDLError) -> CBORMap {
+            guard let map = try required(index).map else { throw MDLError.structure("\(name).\(Self.memberKeys[index]) must be a map") }
+            return map
+        }
+        version = try requiredText(0)
         guard version.hasPrefix("1.") else {
             throw MDLError(code: .unsupportedVersion, message: "MSO version \(version) is not supported")
         }
-        digestAlgorithm = try DigestAlgorithm(msoName: try map.requiredText("digestAlgorithm", in: name))
-        docType = try map.requiredText("docType", in: name)
+        digestAlgorithm = try DigestAlgorithm(msoName: try requiredText(1))
+        docType = try requiredText(4)
         if let readDigests {
             digestTables = readDigests
         } else {
             var digests: [String: ValueDigestTable] = [:]
-            for entry in try map.requiredMap("valueDigests", in: name) {
+            for entry in try requiredMap(2) {
                 guard let nameSpace = entry.key.text, let ids = entry.value.map else {
                     throw MDLError.structure("valueDigests must map namespaces to digest maps")
                 }
@@ -141,7 +150,7 @@ public struct MobileSecurityObject: Sendable, Hashable {
             }
             digestTables = digests
         }
-        let keyInfo = try map.requiredMap("deviceKeyInfo", in: name)
+        let keyInfo = try requiredMap(3)
         do { deviceKey = try COSEKey(try keyInfo.required("deviceKey", in: "deviceKeyInfo")) } catch let error as MDLError {
             throw error
         } catch {
@@ -167,7 +176,7 @@ public struct MobileSecurityObject: Sendable, Hashable {
         if let readValidity {
             validity = readValidity
         } else {
-            let validityMap = try map.requiredMap("validityInfo", in: name)
+            let validityMap = try requiredMap(5)
             func date(_ key: String, required: Bool = true) throws(MDLError) -> TDate? {
                 guard let value = validityMap[key] else {
                     if required { throw MDLError.structure("validityInfo.\(key) is missing") }
@@ -182,7 +191,7 @@ public struct MobileSecurityObject: Sendable, Hashable {
             else { throw MDLError.structure("validityInfo is incomplete") }
             validity = ValidityInfo(signed: signed, validFrom: validFrom, validUntil: validUntil, expectedUpdate: try date("expectedUpdate", required: false))
         }
-        if let statusItem = map["status"] {
+        if let statusItem = members[6] {
             guard let list = statusItem["status_list"], case .unsigned(let index) = list["idx"] ?? .null, let uri = list["uri"]?.text
             else { throw MDLError.structure("status.status_list must hold idx (uint) and uri (text)") }
             status = StatusReference(index: index, uri: uri)
