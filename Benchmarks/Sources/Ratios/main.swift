@@ -57,14 +57,20 @@ if let index = arguments.firstIndex(of: "--profile"), arguments.indices.contains
     try await profile(fixture, count: count)
     exit(0)
 }
-// --profile-vector N NAME-PREFIX: only verify one of the vectors' documents N times (for perf record).
+// --profile-vector N NAME-PREFIX [signatures]: only verify one of the vectors' documents N times, or with `signatures`
+// only run its two signature checks N times (for perf record: the share of samples outside the signature arithmetic
+// in the two profiles gives the ratio without the machine's timing noise).
 if let index = arguments.firstIndex(of: "--profile-vector"), arguments.indices.contains(index + 2), let count = Int(arguments[index + 1]) {
     let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../../shared/vectors").standardized
     guard let fixture = try VectorPresentations.all(in: folder).first(where: { $0.name.hasPrefix(arguments[index + 2]) }) else {
         print("no vector document named \(arguments[index + 2])…")
         exit(2)
     }
-    try await profile(fixture, count: count)
+    if arguments.indices.contains(index + 3), arguments[index + 3] == "signatures" {
+        _ = try await timeSignatures(fixture, batch: count)
+    } else {
+        try await profile(fixture, count: count)
+    }
     exit(0)
 }
 let vectorsFolder = arguments.firstIndex(of: "--vectors").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
