@@ -159,6 +159,11 @@ struct DeviceResponseInPlaceTests {
                 Self.expectSame(bytes, decoder, label: "\(name), \(decoder.options)")
             }
         }
+        // Two namespace names distinct byte for byte but equal as Swift strings (NFC and NFD é): one would overwrite
+        // the other's items, so both paths refuse the pair.
+        let equalNames = issuerSignedVariant { $0["nameSpaces"] = .map(["\u{e9}": .array(firstItems), "e\u{301}": .array([])]) }
+        #expect(throws: MDLError(code: .structureInvalid)) { _ = try DeviceResponse(bytes: equalNames) }
+        Self.expectSame(equalNames)
         // A namespace named twice, which the general decoder refuses as a repeated key.
         let twice = Self.namingFirstNameSpaceTwice(bytes)
         #expect(throws: MDLError.self) { _ = try DeviceResponse(bytes: twice) }

@@ -67,6 +67,14 @@ struct MSOInPlaceTests {
         }
     }
 
+    @Test func namespacesEqualAsStringsButNotAsBytesAreRefused() throws {
+        // {"é" (NFC): {1: h'aa'}, "é" (NFD, e + U+0301): {2: h'bb'}}: distinct CBOR keys that would overwrite each
+        // other's digests in a dictionary keyed by String.
+        let embedded = try mso(digestsHex: "a2" + "62c3a9" + "a1" + "0141aa" + "6365cc81" + "a1" + "0241bb")
+        #expect(throws: MDLError(code: .structureInvalid)) { _ = try MobileSecurityObject(embedded: embedded, decoder: CBORDecoder()) }
+        expectSame(embedded)
+    }
+
     @Test func aRegularMSOReadsTheSameInPlace() throws {
         // {"org.iso.18013.5.1": {2: h'bb', 5: h'aa'}}
         let embedded = try mso(digestsHex: "a1" + "716f72672e69736f2e31383031332e352e31" + "a2" + "0241bb" + "0541aa")

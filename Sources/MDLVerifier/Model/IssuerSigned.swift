@@ -20,6 +20,11 @@ public struct IssuerSigned: Sendable, Hashable {
         if let nameSpacesItem = map["nameSpaces"] {
             for entry in try nameSpacesItem.requireMap("IssuerSigned.nameSpaces") {
                 guard let nameSpace = entry.key.text else { throw MDLError.structure("namespace names must be text") }
+                // Distinct as CBOR keys (byte for byte) yet equal as Swift strings (say NFC and NFD forms of one
+                // name): one would overwrite the other's items, so the pair is refused.
+                guard nameSpaces[nameSpace] == nil else {
+                    throw MDLError.structure("IssuerSigned.nameSpaces names a namespace twice (as equal strings)")
+                }
                 // The name is interpolated only for the error: a string per namespace otherwise.
                 guard let elements = entry.value.array else {
                     throw MDLError.structure("IssuerSigned.nameSpaces.\(nameSpace) must be an array")

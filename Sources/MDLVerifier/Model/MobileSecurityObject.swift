@@ -137,6 +137,10 @@ public struct MobileSecurityObject: Sendable, Hashable {
                 guard let nameSpace = entry.key.text, let ids = entry.value.map else {
                     throw MDLError.structure("valueDigests must map namespaces to digest maps")
                 }
+                // Two names equal as Swift strings but not byte for byte would overwrite each other's digests.
+                guard digests[nameSpace] == nil else {
+                    throw MDLError.structure("valueDigests names a namespace twice (as equal strings)")
+                }
                 var perID: [ValueDigestTable.Entry] = []
                 perID.reserveCapacity(ids.count)
                 for digest in ids {
