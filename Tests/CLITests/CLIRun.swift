@@ -32,32 +32,26 @@ struct CLIRun {
         let err = scratch.url("stderr")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         environment.merge(added) { _, new in new }
-        process.environment = environment
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        if let input {
-            process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: try scratch.write(input, to: "stdin")))
-        } else {
-            process.standardInput = FileHandle.nullDevice
-        }
-        try process.run()
+        // Spawned directly rather than with Foundation's Process (see SpawnedProcess).
+        let process = try SpawnedProcess.start(
+            executable: binary.path, arguments: arguments, environment: environment,
+            input: try input.map { try scratch.write($0, to: "stdin") } ?? "/dev/null", output: out.path, error: err.path)
         let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning {
+        var status = process.exitStatus()
+        while status == nil {
             if Date() > deadline {
-                process.terminate()
+                process.kill()
                 throw CLITestError("mdl-rp \(arguments.joined(separator: " ")) took more than \(Int(timeout)) s")
             }
-            Thread.sleep(forTimeInterval: 0.02)
+            Thread.sleep(forTimeInterval: 0.005)
+            status = process.exitStatus()
         }
         let stdout = String(decoding: (try? Data(contentsOf: out)) ?? Data(), as: UTF8.self)
         let stderr = String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self)
-        return CLIRun(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+        return CLIRun(status: status ?? -1, stdout: stdout, stderr: stderr)
     }
 
     /// Standard output as one JSON object.
