@@ -179,15 +179,7 @@ struct DeviceResponseInPlaceTests {
         for base in try Self.responses() {
             for _ in 0..<300 {
                 var bytes = base
-                for _ in 0..<Int(1 + generator.next() % 3) {
-                    let position = Int(generator.next() % UInt64(bytes.count))
-                    switch generator.next() % 4 {
-                    case 0: bytes[position] ^= UInt8(1 << (generator.next() % 8))
-                    case 1: bytes[position] = UInt8(truncatingIfNeeded: generator.next())
-                    case 2: bytes.insert(UInt8(truncatingIfNeeded: generator.next()), at: position)
-                    default: bytes.remove(at: position)
-                    }
-                }
+                generator.mutate(&bytes, times: Int(1 + generator.next() % 3))
                 total += 1
                 if Self.expectSame(bytes) { answered += 1 }
             }
@@ -218,15 +210,7 @@ struct DeviceResponseInPlaceTests {
             Self.expectItemAsDecoded(original, CBORDecoder())
             for _ in 0..<(index < 40 ? 60 : 8) {
                 var content = original.content
-                for _ in 0..<Int(1 + generator.next() % 2) {
-                    let position = Int(generator.next() % UInt64(content.count))
-                    switch generator.next() % 4 {
-                    case 0: content[position] ^= UInt8(1 << (generator.next() % 8))
-                    case 1: content[position] = UInt8(truncatingIfNeeded: generator.next())
-                    case 2: content.insert(UInt8(truncatingIfNeeded: generator.next()), at: position)
-                    default: content.remove(at: position)
-                    }
-                }
+                generator.mutate(&content, times: Int(1 + generator.next() % 2))
                 total += 1
                 let decoder = generator.next() % 4 == 0 ? CBORDecoder(options: .init(strict: true)) : CBORDecoder()
                 if Self.expectItemAsDecoded(EmbeddedCBOR(content: content), decoder) { answered += 1 }
@@ -304,5 +288,18 @@ struct MutationGenerator: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
         z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
         return z ^ (z >> 31)
+    }
+
+    /// Changes `bytes` `times` times: a bit flipped, a byte replaced, inserted or removed.
+    mutating func mutate(_ bytes: inout [UInt8], times: Int) {
+        for _ in 0..<times where !bytes.isEmpty {
+            let position = Int(next() % UInt64(bytes.count))
+            switch next() % 4 {
+            case 0: bytes[position] ^= UInt8(1 << (next() % 8))
+            case 1: bytes[position] = UInt8(truncatingIfNeeded: next())
+            case 2: bytes.insert(UInt8(truncatingIfNeeded: next()), at: position)
+            default: bytes.remove(at: position)
+            }
+        }
     }
 }
