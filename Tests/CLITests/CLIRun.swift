@@ -39,19 +39,12 @@ struct CLIRun {
         let process = try SpawnedProcess.start(
             executable: binary.path, arguments: arguments, environment: environment,
             input: try input.map { try scratch.write($0, to: "stdin") } ?? "/dev/null", output: out.path, error: err.path)
-        let deadline = Date().addingTimeInterval(timeout)
-        var status = process.exitStatus()
-        while status == nil {
-            if Date() > deadline {
-                process.kill()
-                throw CLITestError("mdl-rp \(arguments.joined(separator: " ")) took more than \(Int(timeout)) s")
-            }
-            Thread.sleep(forTimeInterval: 0.005)
-            status = process.exitStatus()
+        guard let status = process.waitForExit(timeout: timeout) else {
+            throw CLITestError("mdl-rp \(arguments.joined(separator: " ")) took more than \(Int(timeout)) s")
         }
         let stdout = String(decoding: (try? Data(contentsOf: out)) ?? Data(), as: UTF8.self)
         let stderr = String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self)
-        return CLIRun(status: status ?? -1, stdout: stdout, stderr: stderr)
+        return CLIRun(status: status, stdout: stdout, stderr: stderr)
     }
 
     /// Standard output as one JSON object.

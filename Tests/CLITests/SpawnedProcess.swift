@@ -50,6 +50,19 @@ struct SpawnedProcess {
         return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
 
+    /// The exit status once the child has ended within `timeout` seconds; past it, the child is killed and `nil`
+    /// returned.
+    func waitForExit(timeout: TimeInterval) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() <= deadline {
+            if let status = exitStatus() { return status }
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        if let status = exitStatus() { return status }
+        kill()
+        return nil
+    }
+
     /// Ends the child with SIGKILL and reaps it.
     func kill() {
         _ = Glibc.kill(pid, SIGKILL)

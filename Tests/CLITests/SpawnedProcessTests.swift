@@ -15,13 +15,8 @@ struct SpawnedProcessTests {
         let process = try SpawnedProcess.start(
             executable: "/bin/sh", arguments: ["-c", script], environment: ["PATH": "/usr/bin:/bin"], input: inputPath,
             output: output, error: error)
-        var status = process.exitStatus()
-        let deadline = Date().addingTimeInterval(30)
-        while status == nil, Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.005)
-            status = process.exitStatus()
-        }
-        return (try #require(status), try String(contentsOfFile: output, encoding: .utf8))
+        let status = try #require(process.waitForExit(timeout: 30))
+        return (status, try String(contentsOfFile: output, encoding: .utf8))
     }
 
     @Test func exitStatusAndStreamsAreTheChildsOwn() throws {

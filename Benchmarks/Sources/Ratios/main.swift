@@ -58,8 +58,7 @@ if let index = arguments.firstIndex(of: "--profile"), arguments.indices.contains
     exit(0)
 }
 // --profile-vector N NAME-PREFIX [signatures]: only verify one of the vectors' documents N times, or with `signatures`
-// only run its two signature checks N times (for perf record: the share of samples outside the signature arithmetic
-// in the two profiles gives the ratio without the machine's timing noise).
+// only run its two signature checks N times (for perf record, to set the two profiles side by side).
 if let index = arguments.firstIndex(of: "--profile-vector"), arguments.indices.contains(index + 2), let count = Int(arguments[index + 1]) {
     let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../../shared/vectors").standardized
     guard let fixture = try VectorPresentations.all(in: folder).first(where: { $0.name.hasPrefix(arguments[index + 2]) }) else {

@@ -61,7 +61,7 @@ public struct DeviceResponse: Sendable, Hashable {
         return documentErrors
     }
 
-    /// A response read in place (see ``readInPlace(_:decoder:)``).
+    /// A response from its members (read in place, see ``readInPlace(_:decoder:)``, or made for a wallet).
     init(version: String, documents: [Document], documentErrors: [String: Int64], status: UInt64) {
         self.version = version
         self.documents = documents
@@ -71,10 +71,7 @@ public struct DeviceResponse: Sendable, Hashable {
 
     /// Creates a response (for wallets).
     package init(documents: [Document], documentErrors: [String: Int64] = [:], status: UInt64 = 0) {
-        self.version = "1.0"
-        self.documents = documents
-        self.documentErrors = documentErrors
-        self.status = status
+        self.init(version: "1.0", documents: documents, documentErrors: documentErrors, status: status)
     }
 
     /// The response as CBOR.

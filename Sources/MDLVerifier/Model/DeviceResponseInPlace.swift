@@ -93,40 +93,49 @@ extension IssuerSigned {
 
     /// IssuerSigned read in place: the map at depth 3, or `nil` for the general decoder.
     static func readInPlace(_ reader: inout CBORReader, decoder: CBORDecoder) throws -> IssuerSigned? {
-        var nameSpaces: [String: [IssuerSignedItem]] = [:]
-        var order: [String] = []
+        var nameSpaces: (items: [String: [IssuerSignedItem]], order: [String]) = ([:], [])
         var issuerAuth: COSESign1?
         let regular = try readKnownMap(&reader, keys: memberKeys) { (index, reader) throws -> Bool in
             if index == 1 {
                 issuerAuth = try COSESign1(try reader.readItem(depth: 4))
                 return true
             }
-            // The namespaces: a map at depth 4 of text names, distinct, to arrays (depth 5) of tag-24 items (depth 6).
-            let head = try reader.readHead()
-            guard head.major == 5, head.argument != nil else { return false }
-            let count = try reader.checkedCount(head, minimumBytesEach: 2)
-            nameSpaces.reserveCapacity(count)
-            order.reserveCapacity(count)
-            var scratch: [CBOR?] = []
-            for _ in 0..<count {
-                // A name equal as a `String` to an earlier one is left to the general decoder: `String` equality is
-                // at least as wide as the decoder's (byte for byte), so no key it refuses as repeated passes here.
-                guard case .text(let nameSpace) = try reader.readItem(depth: 5), nameSpaces[nameSpace] == nil,
-                    let itemCount = try readArrayHead(&reader)
-                else { return false }
-                var items: [IssuerSignedItem] = []
-                items.reserveCapacity(itemCount)
-                for _ in 0..<itemCount {
-                    guard case .embedded(let embedded) = try reader.readItem(depth: 6) else { return false }
-                    items.append(try IssuerSignedItem(embedded, decoder: decoder, scratch: &scratch))
-                }
-                nameSpaces[nameSpace] = items
-                order.append(nameSpace)
-            }
+            guard let read = try readNameSpaces(&reader, decoder: decoder) else { return false }
+            nameSpaces = read
             return true
         }
         guard regular, let issuerAuth else { return nil }
-        return IssuerSigned(nameSpaces: nameSpaces, nameSpaceOrder: order, issuerAuth: issuerAuth)
+        return IssuerSigned(nameSpaces: nameSpaces.items, nameSpaceOrder: nameSpaces.order, issuerAuth: issuerAuth)
+    }
+
+    /// The namespaces: a map at depth 4 of distinct text names to arrays (depth 5) of tag-24 items (depth 6), with the
+    /// names in received order; `nil` for the general decoder.
+    private static func readNameSpaces(
+        _ reader: inout CBORReader, decoder: CBORDecoder
+    ) throws -> (items: [String: [IssuerSignedItem]], order: [String])? {
+        let head = try reader.readHead()
+        guard head.major == 5, head.argument != nil else { return nil }
+        let count = try reader.checkedCount(head, minimumBytesEach: 2)
+        var nameSpaces: [String: [IssuerSignedItem]] = [:]
+        var order: [String] = []
+        nameSpaces.reserveCapacity(count)
+        order.reserveCapacity(count)
+        for _ in 0..<count {
+            // A name equal as a `String` to an earlier one (byte for byte, or NFC and NFD forms of one name) is left
+            // to the general decoder, which refuses both.
+            guard case .text(let nameSpace) = try reader.readItem(depth: 5), nameSpaces[nameSpace] == nil,
+                let itemCount = try readArrayHead(&reader)
+            else { return nil }
+            var items: [IssuerSignedItem] = []
+            items.reserveCapacity(itemCount)
+            for _ in 0..<itemCount {
+                guard case .embedded(let embedded) = try reader.readItem(depth: 6) else { return nil }
+                items.append(try IssuerSignedItem(embedded, decoder: decoder))
+            }
+            nameSpaces[nameSpace] = items
+            order.append(nameSpace)
+        }
+        return (nameSpaces, order)
     }
 }
 

@@ -55,7 +55,7 @@ public struct DeviceSigned: Sendable, Hashable {
         return nameSpaces
     }
 
-    /// DeviceSigned read in place (see `DeviceResponse.readInPlace`).
+    /// DeviceSigned from its members (read in place, see `DeviceResponse.readInPlace`, or made for a wallet).
     init(nameSpacesBytes: EmbeddedCBOR, nameSpaces: [String: [String: CBOR]], deviceAuth: DeviceAuth) {
         self.nameSpacesBytes = nameSpacesBytes
         self.nameSpaces = nameSpaces
@@ -64,9 +64,7 @@ public struct DeviceSigned: Sendable, Hashable {
 
     /// Creates DeviceSigned (for wallets).
     package init(nameSpacesBytes: EmbeddedCBOR = EmbeddedCBOR(.map([:])), deviceAuth: DeviceAuth) {
-        self.nameSpacesBytes = nameSpacesBytes
-        self.nameSpaces = [:]
-        self.deviceAuth = deviceAuth
+        self.init(nameSpacesBytes: nameSpacesBytes, nameSpaces: [:], deviceAuth: deviceAuth)
     }
 
     /// The structure as CBOR.

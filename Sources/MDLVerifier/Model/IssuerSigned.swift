@@ -16,7 +16,6 @@ public struct IssuerSigned: Sendable, Hashable {
         try map.requireOnlyKeys(["nameSpaces", "issuerAuth"], in: "IssuerSigned")
         var nameSpaces: [String: [IssuerSignedItem]] = [:]
         var order: [String] = []
-        var scratch: [CBOR?] = []
         if let nameSpacesItem = map["nameSpaces"] {
             for entry in try nameSpacesItem.requireMap("IssuerSigned.nameSpaces") {
                 guard let nameSpace = entry.key.text else { throw MDLError.structure("namespace names must be text") }
@@ -35,7 +34,7 @@ public struct IssuerSigned: Sendable, Hashable {
                     guard let embedded = element.embedded else {
                         throw MDLError.structure("IssuerSignedItemBytes must be tag 24 over a byte string")
                     }
-                    items.append(try IssuerSignedItem(embedded, decoder: decoder, scratch: &scratch))
+                    items.append(try IssuerSignedItem(embedded, decoder: decoder))
                 }
                 nameSpaces[nameSpace] = items
                 order.append(nameSpace)

@@ -41,51 +41,29 @@ public struct IssuerSignedItem: Sendable, Hashable {
     public var itemBytes: [UInt8] { embedded.encoded }
 
     /// Reads an item from its `IssuerSignedItemBytes`.
+    ///
+    /// The usual item is read straight from its bytes into its members (``readInPlace(_:decoder:)``); anything else
+    /// (extra members, indefinite lengths, other types, malformations) takes the general decoder, which accepts or
+    /// refuses it as it always has.
     public init(_ embedded: EmbeddedCBOR, decoder: CBORDecoder = CBORDecoder()) throws(MDLError) {
-        var scratch: [CBOR?] = []
-        try self.init(embedded, decoder: decoder, scratch: &scratch)
-    }
-
-    /// Reads an item, using `scratch` for the members' values: one array for all the items of a response
-    /// instead of one per item (issue 7).
-    init(_ embedded: EmbeddedCBOR, decoder: CBORDecoder, scratch: inout [CBOR?]) throws(MDLError) {
         if let item = Self.readInPlace(embedded, decoder: decoder) {
             self = item
             return
         }
-        let values: [CBOR?]
-        var saltRange: Range<Int>?
-        let regular = decoder.decodeMap(
-            embedded, knownTextKeys: Self.keys, into: &scratch, locatingBytesAt: 1, range: &saltRange)
-        if regular {
-            // The usual item: known members only, read without building a map (see `decodeMap`).
-            values = scratch
-        } else {
-            // Anything else (extra members, indefinite lengths, malformations) takes the general decoder, which
-            // accepts or refuses it as it always has.
-            let map = try embedded.decodedStructure(decoder, what: "IssuerSignedItem").requireMap("IssuerSignedItem")
-            values = Self.keys.map { map[$0.description] }
-        }
-        func required(_ index: Int) throws(MDLError) -> CBOR {
-            guard let value = values[index] else {
-                throw MDLError.structure("IssuerSignedItem.\(Self.keys[index]) is missing")
-            }
-            return value
-        }
-        guard case .unsigned(let digestID) = try required(0) else {
+        let map = try embedded.decodedStructure(decoder, what: "IssuerSignedItem").requireMap("IssuerSignedItem")
+        guard case .unsigned(let digestID) = try map.required("digestID", in: "IssuerSignedItem") else {
             throw MDLError.structure("IssuerSignedItem.digestID must be an unsigned integer")
         }
-        // A located salt's slot holds an empty byte string; the salt is its range in the received bytes.
-        guard let random = try required(1).bytes else {
+        guard let random = try map.required("random", in: "IssuerSignedItem").bytes else {
             throw MDLError.structure("IssuerSignedItem.random must be a byte string")
         }
-        guard let elementIdentifier = try required(2).text else {
+        guard let elementIdentifier = try map.required("elementIdentifier", in: "IssuerSignedItem").text else {
             throw MDLError.structure("IssuerSignedItem.elementIdentifier must be a text string")
         }
         self.digestID = digestID
-        self.salt = saltRange.map(Salt.received) ?? .bytes(random)
+        self.salt = .bytes(random)
         self.elementIdentifier = elementIdentifier
-        self.elementValue = try required(3)
+        self.elementValue = try map.required("elementValue", in: "IssuerSignedItem")
         self.embedded = embedded
     }
 
@@ -100,8 +78,8 @@ public struct IssuerSignedItem: Sendable, Hashable {
 
     /// The usual item read straight from its bytes into its members (issue 16): a definite-length map of the four
     /// members, each once, `digestID` an unsigned integer, `random` a definite-length byte string (kept as its place),
-    /// `elementIdentifier` a text string. For anything else, or any error, `nil`: the reading below answers, which
-    /// accepts and refuses items as before; whenever this answers, that reading gives the same item.
+    /// `elementIdentifier` a text string. For anything else, or any error, `nil`: the general decoder answers, which
+    /// accepts and refuses items as before; whenever this answers, the general decoder reads the same item.
     static func readInPlace(_ embedded: EmbeddedCBOR, decoder: CBORDecoder) -> IssuerSignedItem? {
         let options = decoder.options
         guard let place = embedded.inPlaceContent, place.end - place.start <= options.maxInputBytes, options.maxDepth >= 1
@@ -144,7 +122,7 @@ public struct IssuerSignedItem: Sendable, Hashable {
             elementValue: value, embedded: embedded)
     }
 
-    /// The members of IssuerSignedItem, in the order the initialiser reads them.
+    /// The members of IssuerSignedItem, in the order ``readInPlace(_:decoder:)`` numbers them.
     private static let keys: [StaticString] = ["digestID", "random", "elementIdentifier", "elementValue"]
 
     /// Creates an item (for issuers); ``itemBytes`` is the deterministic encoding.

@@ -108,32 +108,18 @@ public struct MobileSecurityObject: Sendable, Hashable {
     /// Reads an MSO from its members' values in the order of `memberKeys` (`nil` for an absent member);
     /// `readDigests` and `readValidity` are its digest tables and validity when already read in place.
     private init(members: [CBOR?], readDigests: [String: ValueDigestTable]?, readValidity: ValidityInfo?) throws(MDLError) {
-        let name = "MobileSecurityObject"
-        func required(_ index: Int) throws(MDLError) -> CBOR {
-            guard let value = members[index] else { throw MDLError.structure("\(name).\(Self.memberKeys[index]) is missing") }
-            return value
-        }
-        func requiredText(_ index: Int) throws(MDLError) -> String {
-            guard let text = try required(index).text else {
-                throw MDLError.structure("\(name).\(Self.memberKeys[index]) must be a text string")
-            }
-            return text
-        }
-        func requiredMap(_ index: Int) throws(MDLError) -> CBORMap {
-            guard let map = try required(index).map else { throw MDLError.structure("\(name).\(Self.memberKeys[index]) must be a map") }
-            return map
-        }
-        version = try requiredText(0)
+        func member(_ index: Int) -> String { "MobileSecurityObject.\(Self.memberKeys[index])" }
+        version = try members[0].requiredText(member(0))
         guard version.hasPrefix("1.") else {
             throw MDLError(code: .unsupportedVersion, message: "MSO version \(version) is not supported")
         }
-        digestAlgorithm = try DigestAlgorithm(msoName: try requiredText(1))
-        docType = try requiredText(4)
+        digestAlgorithm = try DigestAlgorithm(msoName: try members[1].requiredText(member(1)))
+        docType = try members[4].requiredText(member(4))
         if let readDigests {
             digestTables = readDigests
         } else {
             var digests: [String: ValueDigestTable] = [:]
-            for entry in try requiredMap(2) {
+            for entry in try members[2].requiredMap(member(2)) {
                 guard let nameSpace = entry.key.text, let ids = entry.value.map else {
                     throw MDLError.structure("valueDigests must map namespaces to digest maps")
                 }
@@ -154,7 +140,7 @@ public struct MobileSecurityObject: Sendable, Hashable {
             }
             digestTables = digests
         }
-        let keyInfo = try requiredMap(3)
+        let keyInfo = try members[3].requiredMap(member(3))
         do { deviceKey = try COSEKey(try keyInfo.required("deviceKey", in: "deviceKeyInfo")) } catch let error as MDLError {
             throw error
         } catch {
@@ -180,7 +166,7 @@ public struct MobileSecurityObject: Sendable, Hashable {
         if let readValidity {
             validity = readValidity
         } else {
-            let validityMap = try requiredMap(5)
+            let validityMap = try members[5].requiredMap(member(5))
             func date(_ key: String, required: Bool = true) throws(MDLError) -> TDate? {
                 guard let value = validityMap[key] else {
                     if required { throw MDLError.structure("validityInfo.\(key) is missing") }

@@ -38,28 +38,41 @@ extension CBORMap {
 
     /// The value of a required text-keyed field.
     func required(_ key: String, in structure: String) throws(MDLError) -> CBOR {
-        guard let value = self[key] else { throw MDLError.structure("\(structure).\(key) is missing") }
-        return value
+        try self[key].required("\(structure).\(key)")
     }
 
     func requiredText(_ key: String, in structure: String) throws(MDLError) -> String {
-        guard let value = try required(key, in: structure).text else {
-            throw MDLError.structure("\(structure).\(key) must be a text string")
-        }
-        return value
+        try self[key].requiredText("\(structure).\(key)")
     }
 
     func requiredMap(_ key: String, in structure: String) throws(MDLError) -> CBORMap {
-        guard let value = try required(key, in: structure).map else {
-            throw MDLError.structure("\(structure).\(key) must be a map")
-        }
-        return value
+        try self[key].requiredMap("\(structure).\(key)")
     }
 
     func requiredEmbedded(_ key: String, in structure: String) throws(MDLError) -> EmbeddedCBOR {
         guard let value = try required(key, in: structure).embedded else {
             throw MDLError.structure("\(structure).\(key) must be tag 24 over a byte string")
         }
+        return value
+    }
+}
+
+extension Optional<CBOR> {
+    /// The value of a required member; `member` (`Structure.member`) is built only for the error.
+    func required(_ member: @autoclosure () -> String) throws(MDLError) -> CBOR {
+        guard let value = self else { throw MDLError.structure("\(member()) is missing") }
+        return value
+    }
+
+    /// The text of a required member.
+    func requiredText(_ member: @autoclosure () -> String) throws(MDLError) -> String {
+        guard let value = try required(member()).text else { throw MDLError.structure("\(member()) must be a text string") }
+        return value
+    }
+
+    /// The map of a required member.
+    func requiredMap(_ member: @autoclosure () -> String) throws(MDLError) -> CBORMap {
+        guard let value = try required(member()).map else { throw MDLError.structure("\(member()) must be a map") }
         return value
     }
 }
